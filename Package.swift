@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Copydesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Copydesk", targets: ["Copydesk"]),
+        .executable(name: "copydesk", targets: ["CopydeskCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C++ shim over the system libicu. Its public header exposes plain C types only, so the
+        // ICU headers never meet Foundation's bundled `_FoundationICU` module in Swift.
+        .target(
+            name: "CICU",
+            cxxSettings: [.define("U_SHOW_CPLUSPLUS_API", to: "1")],
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "CopydeskICU", dependencies: ["CICU"]),
+        .target(name: "CopydeskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
+        .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskFormats"]),
+        .executableTarget(
+            name: "CopydeskCLI",
+            dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CopydeskICUTests", dependencies: ["CopydeskICU"]),
+        .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk"]),
+        .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk"]),
+        .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskFormats", "Copydesk"]),
+        .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Runs a pipeline over many files: read, decode, parse, stages. Files run concurrently, bounded by
+/// the number of cores, and results are handed over in input order as soon as each is ready, so a
+/// long batch streams instead of piling up in memory. A file that fails does not stop the others.
+public struct BatchRunner: Sendable {
+    public var pipeline: Pipeline
+    public var readers: ReaderRegistry
+    /// Overrides the pipeline's `input:` settings when set (`--encoding`, `--input-format`).
+    public var encoding: String?
+    public var format: String?
+    public var mode: StageContext.Mode
+    public var maximumConcurrency: Int
+    /// Files larger than this are refused with a clear error rather than read into memory.
+    public var maximumFileSize: Int
+
+    public init(pipeline: Pipeline, readers: ReaderRegistry = .standard, encoding: String? = nil, format: String? = nil,
+                mode: StageContext.Mode = .transform, maximumConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maximumFileSize: Int = 256 << 20) {
+        self.pipeline = pipeline
+        self.readers = readers
+        self.encoding = encoding
+        self.format = format
+        self.mode = mode
+        self.maximumConcurrency = max(1, maximumConcurrency)
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// One file's outcome: the processed story (its text transformed by the stages), or an error.
+    public struct Result: Sendable {
+        public var path: String
+        public var story: Story?
+        public var error: CopydeskError?
+
+        public var report: FileReport {
+            var metadata = story?.metadata
+            if metadata?.headline == nil, let headline = story?.headline { metadata?.headline = headline.string }
+            return FileReport(path: path, source: story?.source, metadata: metadata,
+                              diagnostics: story?.diagnostics ?? [], error: error?.description.droppingPathPrefix(path))
+        }
+    }
+
+    /// Processes `paths` (`-` is standard input) and calls `handle` for each, in input order.
+    public func run(_ paths: [String], handle: (Result) -> Void) async {
+        await withTaskGroup(of: (Int, Result).self) { group in
+            var next = 0, emitted = 0
+            var ready: [Int: Result] = [:]
+            // At most `maximumConcurrency` files in flight, and at most twice that many finished
+            // or running ahead of the one the output waits for, so memory stays flat.
+            func refill() {
+                while next < paths.count, next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2 {
+                    let index = next
+                    let path = paths[index]
+                    group.addTask { (index, await process(path: path)) }
+                    next += 1
+                }
+            }
+            refill()
+            while let (index, result) = await group.next() {
+                ready[index] = result
+                while let result = ready.removeValue(forKey: emitted) {
+                    handle(result)
+                    emitted += 1
+                }
+                refill()
+            }
+        }
+    }
+
+    /// Every result, in input order.
+    public func run(_ paths: [String]) async -> [Result] {
+        var results: [Result] = []
+        await run(paths) { results.append($0) }
+        return results
+    }
+
+    public func process(path: String) async -> Result {
+        do {
+            let bytes = try InputFiles.read(path, limit: maximumFileSize)
+            return await process(bytes: bytes, path: path)
+        } catch let error as CopydeskError {
+            return Result(path: path, story: nil, error: error)
+        } catch {
+            return Result(path: path, story: nil, error: .input(file: path, message: "\(error)"))
+        }
+    }
+
+    public func process(bytes: [UInt8], path: String) async -> Result {
+        do {
+            let decoded = try InputDecoder.decode(
+                bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
+            var story = try readers.read(decoded.source, format: format ?? pipeline.input.format)
+            story.metadata.encoding = decoded.encoding
+            story.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
+            try await pipeline.process(&story, mode: mode)
+            return Result(path: path, story: story, error: nil)
+        } catch let error as CopydeskError {
+            return Result(path: path, story: nil, error: error)
+        } catch let error as ICUError {
+            return Result(path: path, story: nil, error: .input(file: path, message: "ICU error \(error.name)"))
+        } catch {
+            return Result(path: path, story: nil, error: .input(file: path, message: "\(error)"))
+        }
+    }
+}
+
+extension String {
+    /// "path: message" → "message", for reporters that print the path themselves.
+    func droppingPathPrefix(_ path: String) -> String {
+        hasPrefix(path + ": ") ? String(dropFirst(path.count + 2)) : self
+    }
+}

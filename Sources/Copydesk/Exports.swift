@@ -1,0 +1,5 @@
+// `import Copydesk` gives a library user the whole toolkit.
+@_exported import CopydeskCore
+@_exported import CopydeskFormats
+@_exported import CopydeskICU
+@_exported import CopydeskNormalize

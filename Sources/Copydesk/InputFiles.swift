@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reading inputs and writing results without ever leaving a user's file half-written.
+public enum InputFiles {
+    /// The bytes of a file, or of standard input for `-`. Directories, missing or unreadable
+    /// files and files over `limit` bytes are errors naming the path.
+    public static func read(_ path: String, limit: Int = 256 << 20) throws -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= limit else { throw CopydeskError.input(file: "<stdin>", message: "input is larger than \(limit >> 20) MB") }
+            return [UInt8](data)
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))")
+        }
+        if status.st_mode & S_IFMT == S_IFDIR { throw CopydeskError.input(file: path, message: "is a directory") }
+        guard Int(status.st_size) <= limit else {
+            throw CopydeskError.input(file: path, message: "file is \(Int(status.st_size) >> 20) MB, over the \(limit >> 20) MB limit")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CopydeskError.input(file: path, message: "read failed (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit { throw CopydeskError.input(file: path, message: "file is over the \(limit >> 20) MB limit") }
+        }
+        return bytes
+    }
+
+    /// Replaces `path` with `text` atomically: a temporary file in the same directory, flushed to
+    /// disk, given the original's permissions, then renamed over it. On any failure the original
+    /// is untouched and the temporary file removed.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).copydesk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var mode: mode_t = 0o644
+        var status = stat()
+        if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else {
+            throw CopydeskError.input(file: path, message: "cannot write (\(String(cString: strerror(errno))))")
+        }
+        var failure: String?
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno)); return
+                }
+                written += count
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil { fchmod(descriptor, mode) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw CopydeskError.input(file: path, message: "cannot write (\(failure)); the original is unchanged")
+        }
+        bytes.removeAll()
+    }
+}

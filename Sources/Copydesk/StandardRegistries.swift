@@ -1,0 +1,13 @@
+extension StageRegistry {
+    /// Every stage that ships with Copydesk.
+    public static var standard: StageRegistry {
+        StageRegistry([NormalizeStage.self])
+    }
+}
+
+extension ReaderRegistry {
+    /// Every input format that ships with Copydesk.
+    public static var standard: ReaderRegistry {
+        ReaderRegistry([PlainTextReader.self, MarkdownReader.self])
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+struct NormalizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Print normalized text (or rewrite files with --in-place); report each change on standard error.",
+        discussion: """
+            Decodes each file (BOM, UTF-8, legacy charsets), then runs the pipeline's normalize stage: mojibake \
+            repair, invisible and control characters, whitespace, legacy typography, Unicode form. The text goes \
+            to standard output, a `path:line:col: severity: message [rule]` line per change to standard error.
+            """
+    )
+
+    @OptionGroup var input: PipelineOptions
+
+    @Option(help: "Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc-casefold (overrides the pipeline).")
+    var form: NormalizationFormArgument?
+
+    @Flag(name: .customLong("in-place"), help: "Rewrite each file atomically instead of printing it.")
+    var inPlace = false
+
+    @Flag(name: .shortAndLong, help: "Do not report changes on standard error.")
+    var quiet = false
+
+    @Argument(help: "Files to normalize, or - for standard input.")
+    var files: [String] = []
+
+    func validate() throws {
+        try input.validateInputs(files)
+        if inPlace && files.contains("-") { throw ValidationError("--in-place cannot rewrite standard input") }
+    }
+
+    func run() async throws {
+        var overrides: [String: [String: ConfigValue]] = [:]
+        if let form { overrides[NormalizeStage.name] = ["form": .string(form.rawValue)] }
+        let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
+        let runner = input.runner(pipeline, mode: .transform)
+        var status = ExitStatus.clean
+        let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 2), showSource: false)
+        let showHeaders = files.count > 1 && !inPlace
+        await runner.run(files) { result in
+            let report = result.report
+            if let error = result.error {
+                Terminal.error(error.description)
+                status = ExitStatus.inputError
+                return
+            }
+            guard let story = result.story else { return }
+            if !quiet { Terminal.writeError(reporter.render(report)) }
+            let text = PlainTextWriter.writeInSourceFormat(story)
+            if inPlace {
+                do {
+                    try InputFiles.writeAtomically(text, to: result.path)
+                } catch {
+                    Terminal.error("\(error)")
+                    status = ExitStatus.inputError
+                }
+            } else {
+                if showHeaders { Terminal.write("==> \(result.path) <==\n") }
+                Terminal.write(text)
+            }
+        }
+        throw ExitCode(status)
+    }
+}
+
+enum NormalizationFormArgument: String, ExpressibleByArgument, CaseIterable {
+    case nfc, nfd, nfkc, nfkd, nfkcCasefold = "nfkc-casefold"
+}

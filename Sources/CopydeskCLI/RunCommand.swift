@@ -1,0 +1,46 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a whole pipeline over files and report its findings.",
+        discussion: "With --output DIR, each processed story is also written there under its own file name (atomically)."
+    )
+
+    @OptionGroup var input: PipelineOptions
+    @OptionGroup var output: ReportOptions
+
+    @Option(name: .customLong("output"), help: "Directory to write the processed stories to.")
+    var outputDirectory: String?
+
+    @Argument(help: "Files to process, or - for standard input.")
+    var files: [String] = []
+
+    func validate() throws { try input.validateInputs(files) }
+
+    func run() async throws {
+        let pipeline = try input.load(defaultName: "normalize")
+        if let outputDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CopydeskError.usage("--output \(outputDirectory): no such directory")
+            }
+        }
+        var reports: [FileReport] = []
+        await input.runner(pipeline, mode: .transform).run(files) { result in
+            var report = result.report
+            if let outputDirectory, let story = result.story {
+                let name = result.path == "-" ? "stdin.txt" : (result.path as NSString).lastPathComponent
+                do {
+                    try InputFiles.writeAtomically(PlainTextWriter.writeInSourceFormat(story), to: outputDirectory + "/" + name)
+                } catch {
+                    report.error = "\(error)"
+                }
+            }
+            reports.append(report)
+        }
+        throw ExitCode(output.report(reports))
+    }
+}

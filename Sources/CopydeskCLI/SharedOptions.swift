@@ -1,0 +1,90 @@
+import ArgumentParser
+import Copydesk
+
+/// Which pipeline to run and how to read the inputs.
+struct PipelineOptions: ParsableArguments {
+    @Option(help: "Pipeline file, or the name of one in Pipelines/ (e.g. normalize).")
+    var pipeline: String?
+
+    @Option(help: "Input charset: auto (BOM, UTF-8, then detection) or a name such as windows-1251, ISO-8859-7, KOI8-R, UTF-16.")
+    var encoding: String?
+
+    @Option(name: .customLong("input-format"), help: "Input format: auto, plain or markdown.")
+    var inputFormat: String?
+
+    /// Loads the pipeline named by `--pipeline`, or `defaultName` from Pipelines/; with no such
+    /// file, the built-in default (the normalize stage with its defaults).
+    func load(defaultName: String, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
+        if let pipeline {
+            guard let path = DataFiles.pipelinePath(pipeline) else {
+                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file (nor Pipelines/\(pipeline).yml)")
+            }
+            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
+        }
+        if let path = DataFiles.pipelinePath(defaultName) {
+            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
+        }
+        let options = try StageOptions(overrides[NormalizeStage.name] ?? [:], declared: NormalizeStage.options, stageName: NormalizeStage.name, file: "--form")
+        return Pipeline(name: defaultName, stages: [try NormalizeStage(options: options)])
+    }
+
+    func runner(_ pipeline: Pipeline, mode: StageContext.Mode) -> BatchRunner {
+        BatchRunner(pipeline: pipeline, encoding: encoding, format: inputFormat, mode: mode)
+    }
+
+    func validateInputs(_ files: [String]) throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE, or - for standard input") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var threshold: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+}
+
+/// How findings are printed and when they make the run fail.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or never.")
+    var failOn: FailOn = .warning
+
+    @Flag(name: .customLong("no-source"), help: "Do not print the source line and caret under each text finding.")
+    var noSource = false
+
+    /// Prints the findings and returns the exit status.
+    func report(_ reports: [FileReport]) -> Int32 {
+        let summary = ReportSummary(reports)
+        switch format {
+        case .json:
+            Terminal.write(JSONReporter.render(reports))
+        case .text:
+            let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource)
+            var out = ""
+            for report in reports { out += reporter.render(report) }
+            out += reporter.renderSummary(summary)
+            Terminal.write(out)
+        }
+        return Self.status(summary, failOn: failOn)
+    }
+
+    static func status(_ summary: ReportSummary, failOn: FailOn) -> Int32 {
+        if summary.failedFiles > 0 { return ExitStatus.inputError }
+        if let threshold = failOn.threshold, let highest = summary.highest, highest >= threshold { return ExitStatus.findings }
+        return ExitStatus.clean
+    }
+}

@@ -1,0 +1,59 @@
+/// A step of a pipeline: reads a story, may change its text, and adds diagnostics.
+///
+/// A stage is built once per pipeline from its options and then run on many stories at once, so
+/// it must be `Sendable` and keep no per-story state. Register a type with `StageRegistry` to make
+/// it available by `name` in pipeline files.
+public protocol Stage: Sendable {
+    /// The name pipeline files use, e.g. `normalize`.
+    static var name: String { get }
+    /// One line for `copydesk stages`.
+    static var summary: String { get }
+    /// Every option the stage accepts; anything else in a pipeline file is an error.
+    static var options: [StageOption] { get }
+
+    init(options: StageOptions) throws
+
+    func process(_ story: inout Story, context: StageContext) async throws
+}
+
+extension Stage {
+    public static var options: [StageOption] { [] }
+}
+
+/// What a stage may know about the run besides the story.
+public struct StageContext: Sendable {
+    /// The pipeline file's directory (stages resolve relative paths against it), if any.
+    public var baseDirectory: String?
+    /// Whether the caller wants the stage's changes to the text (normalize, fix) or only findings.
+    public var mode: Mode
+
+    public enum Mode: Sendable { case transform, report }
+
+    public init(baseDirectory: String? = nil, mode: Mode = .transform) {
+        self.baseDirectory = baseDirectory
+        self.mode = mode
+    }
+}
+
+/// Describes one option of a stage: name, accepted values, default and help.
+public struct StageOption: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case bool
+        case int
+        case string
+        /// One of the listed words.
+        case choice([String])
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: String
+    public var help: String
+
+    public init(_ name: String, _ kind: Kind, default defaultValue: String, help: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.help = help
+    }
+}

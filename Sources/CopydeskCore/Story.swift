@@ -1,0 +1,85 @@
+import Foundation
+
+/// One story as it travels through a pipeline: where it came from, what is known about it, its
+/// text as blocks tied to the input, and what stages found.
+public struct Story: Sendable {
+    public var source: SourceFile
+    public var metadata: StoryMetadata
+    /// Headline, byline and body paragraphs in reading order.
+    public var blocks: [TextBlock]
+    public var diagnostics: [Diagnostic]
+    /// Structured results stages want in JSON output, keyed by stage name.
+    public var stageData: [String: ConfigValue]
+
+    public init(source: SourceFile, metadata: StoryMetadata = StoryMetadata(), blocks: [TextBlock] = [], diagnostics: [Diagnostic] = []) {
+        self.source = source
+        self.metadata = metadata
+        self.blocks = blocks
+        self.diagnostics = diagnostics
+        self.stageData = [:]
+    }
+
+    public var headline: TextBlock? { blocks.first { $0.kind == .headline } }
+    public var byline: TextBlock? { blocks.first { $0.kind == .byline } }
+    /// Body paragraphs (subheads included), in order.
+    public var paragraphs: [TextBlock] { blocks.filter { $0.kind == .paragraph || $0.kind == .subhead } }
+
+    /// Adds a finding at a range of a block's current text, mapped back to the input file.
+    public mutating func report(
+        _ ruleID: String, _ severity: Severity, _ message: String,
+        block: Int, range: Range<Int>, fix: [TextEdit]? = nil
+    ) {
+        let text = blocks[block].text
+        let sourceRange = text.sourceRange(for: range)
+        var sourceFix: Fix?
+        if let fix {
+            let mapped = fix.compactMap { text.sourceEdit(for: $0) }
+            if mapped.count == fix.count { sourceFix = Fix(edits: mapped) }
+        }
+        diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message, range: sourceRange, fix: sourceFix))
+    }
+}
+
+/// A unit of story text: the headline, a byline, a paragraph or a subhead.
+public struct TextBlock: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case headline, byline, dateline, paragraph, subhead
+    }
+
+    public var kind: Kind
+    public var text: MappedText
+
+    public init(kind: Kind, text: MappedText) {
+        self.kind = kind
+        self.text = text
+    }
+
+    public var string: String { text.text }
+}
+
+/// What is known about a story besides its text. Fields a format does not carry stay nil.
+public struct StoryMetadata: Sendable, Hashable, Codable {
+    public var id: String?
+    /// Slug or keyword, e.g. `Russia-China-Summit`.
+    public var slug: String?
+    /// Version as the agency writes it, e.g. `1stLd-Writethru` or `2`.
+    public var version: String?
+    /// Priority as the format gives it (ANPA letter, IPTC urgency digit).
+    public var priority: String?
+    public var category: String?
+    /// BCP 47 language tag, e.g. `en`, `el`, `en-GB`.
+    public var language: String?
+    public var agency: String?
+    public var headline: String?
+    public var byline: String?
+    /// The dateline as found, e.g. `MOSCOW (AP) —`.
+    public var dateline: String?
+    public var created: Date?
+    public var updated: Date?
+    /// Reader that produced the story: `plain`, `anpa`, `nitf`, …
+    public var sourceFormat: String?
+    /// Character set the input was decoded from, e.g. `UTF-8` or `windows-1251`.
+    public var encoding: String?
+
+    public init() {}
+}

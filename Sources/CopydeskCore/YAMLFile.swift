@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// Reads a YAML configuration file (pipeline or style) into `ConfigValue`s, keeping line numbers
+/// for error messages and refusing files that expand beyond a sane size (alias bombs).
+public struct YAMLFile: Sendable {
+    public let path: String
+    public let root: ConfigValue
+    /// Line (1-based) of each mapping key, by its path such as `stages.0.normalize.form`.
+    public let keyLines: [String: Int]
+
+    static let maximumNodes = 200_000
+
+    public init(path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CopydeskError.configuration(file: path, message: "cannot read file (\(Self.reason(error)))")
+        }
+        try self.init(text: text, path: path)
+    }
+
+    public init(text: String, path: String) throws {
+        self.path = path
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw CopydeskError.configuration(file: path, message: "invalid YAML: \(Self.describe(error))")
+        } catch {
+            throw CopydeskError.configuration(file: path, message: "invalid YAML: \(error)")
+        }
+        var lines: [String: Int] = [:]
+        var budget = Self.maximumNodes
+        root = try node.map { try Self.convert($0, keyPath: "", lines: &lines, budget: &budget, path: path) } ?? .null
+        keyLines = lines
+    }
+
+    /// `file:line: message` for a key path, or `file: message` when the line is unknown.
+    public func error(at keyPath: String, _ message: String) -> CopydeskError {
+        if let line = keyLines[keyPath] {
+            return .configuration(file: "\(path):\(line)", message: message)
+        }
+        return .configuration(file: path, message: message)
+    }
+
+    private static func convert(_ node: Node, keyPath: String, lines: inout [String: Int], budget: inout Int, path: String) throws -> ConfigValue {
+        budget -= 1
+        if budget < 0 {
+            throw CopydeskError.configuration(file: path, message: "YAML expands to more than \(maximumNodes) values (alias bomb?)")
+        }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let value = Bool.construct(from: scalar) { return .bool(value) }
+                if let value = Int.construct(from: scalar) { return .int(value) }
+                if let value = Double.construct(from: scalar) { return .double(value) }
+                if NSNull.construct(from: scalar) != nil { return .null }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            var values: [ConfigValue] = []
+            for (index, element) in sequence.enumerated() {
+                values.append(try convert(element, keyPath: join(keyPath, String(index)), lines: &lines, budget: &budget, path: path))
+            }
+            return .list(values)
+        case .mapping(let mapping):
+            var values: [String: ConfigValue] = [:]
+            for (key, value) in mapping {
+                let name = key.string ?? "\(key)"
+                let childPath = join(keyPath, name)
+                if let mark = key.mark { lines[childPath] = mark.line }
+                values[name] = try convert(value, keyPath: childPath, lines: &lines, budget: &budget, path: path)
+            }
+            return .map(values)
+        case .alias:
+            throw CopydeskError.configuration(file: path, message: "unresolved YAML alias")
+        }
+    }
+
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    private static func describe(_ error: YamlError) -> String {
+        let text = "\(error)"
+        return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,71 @@
+import CopydeskCore
+import Foundation
+
+/// Stable, documented JSON for programs (see the README's "JSON output"): keys sorted, one
+/// document per run, positions as byte offsets plus 1-based line, column and UTF-16 column.
+public enum JSONReporter {
+    public struct Document: Codable, Sendable {
+        public var version = 1
+        public var files: [File]
+        public var summary: ReportSummary
+    }
+
+    public struct File: Codable, Sendable {
+        public var path: String
+        public var error: String?
+        public var format: String?
+        public var encoding: String?
+        public var metadata: Metadata?
+        public var diagnostics: [Entry]
+    }
+
+    public struct Metadata: Codable, Sendable {
+        public var id, slug, version, priority, category, language, agency, headline, byline, dateline: String?
+    }
+
+    public struct Entry: Codable, Sendable {
+        public var rule: String
+        public var severity: Severity
+        public var message: String
+        public var range: Span
+        public var fix: [Edit]?
+    }
+
+    public struct Span: Codable, Sendable {
+        public var start: SourceLocation
+        public var end: SourceLocation
+    }
+
+    public struct Edit: Codable, Sendable {
+        public var range: Span
+        public var replacement: String
+    }
+
+    public static func document(_ reports: [FileReport]) -> Document {
+        Document(files: reports.map(file), summary: ReportSummary(reports))
+    }
+
+    public static func render(_ reports: [FileReport]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document(reports))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func file(_ report: FileReport) -> File {
+        let metadata = report.metadata.map {
+            Metadata(id: $0.id, slug: $0.slug, version: $0.version, priority: $0.priority, category: $0.category,
+                     language: $0.language, agency: $0.agency, headline: $0.headline, byline: $0.byline, dateline: $0.dateline)
+        }
+        guard let source = report.source else {
+            return File(path: report.path, error: report.error, format: nil, encoding: nil, metadata: metadata, diagnostics: [])
+        }
+        func span(_ range: Range<Int>) -> Span { Span(start: source.location(of: range.lowerBound), end: source.location(of: range.upperBound)) }
+        let entries = report.sortedDiagnostics.map { diagnostic in
+            Entry(rule: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message, range: span(diagnostic.range),
+                  fix: diagnostic.fix.map { $0.edits.map { Edit(range: span($0.range), replacement: $0.replacement) } })
+        }
+        return File(path: report.path, error: report.error, format: report.metadata?.sourceFormat,
+                    encoding: report.metadata?.encoding, metadata: metadata, diagnostics: entries)
+    }
+}

@@ -1,0 +1,23 @@
+import CopydeskCore
+
+/// Writes a story as plain text (or Markdown): headline, byline and paragraphs, one blank line
+/// between blocks, LF line endings, a final newline.
+public enum PlainTextWriter {
+    public static func write(_ story: Story, markdown: Bool = false) -> String {
+        var parts: [String] = []
+        for block in story.blocks {
+            switch block.kind {
+            case .headline where markdown: parts.append("# " + block.string)
+            case .subhead where markdown: parts.append("## " + block.string)
+            default: parts.append(block.string)
+            }
+        }
+        let text = parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return text.isEmpty ? "" : text + "\n"
+    }
+
+    /// The writer for the format a story was read from; plain text for anything else.
+    public static func writeInSourceFormat(_ story: Story) -> String {
+        write(story, markdown: story.metadata.sourceFormat == MarkdownReader.name)
+    }
+}

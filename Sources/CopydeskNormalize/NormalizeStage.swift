@@ -1,0 +1,149 @@
+import CopydeskCore
+import CopydeskICU
+
+/// The `normalize` stage: mojibake repair, invisible and control characters, whitespace, legacy
+/// typography (and smart quotes by option), a Unicode normalization form and optional
+/// transliteration, in that order. Every change is also a diagnostic, so `lint` can report what
+/// `normalize` would do.
+public struct NormalizeStage: Stage {
+    public static let name = "normalize"
+    public static let summary = "repair mojibake, remove invisible characters, clean whitespace, fix legacy typography, apply a Unicode form"
+
+    public static let options: [StageOption] = [
+        StageOption("form", .choice(["nfc", "nfd", "nfkc", "nfkd", "nfkc-casefold", "none"]), default: "nfc",
+                    help: "Unicode normalization form"),
+        StageOption("mojibake", .bool, default: "true", help: "repair UTF-8 that was read as windows-1252/Latin-1 (\"CafÃ©\")"),
+        StageOption("invisible", .bool, default: "true", help: "remove controls, zero-width characters, soft hyphens, bidi controls"),
+        StageOption("whitespace", .bool, default: "true", help: "CRLF to LF, tabs, runs of spaces, leading/trailing spaces"),
+        StageOption("tabs", .choice(WhitespaceCleanup.TabPolicy.allCases.map(\.rawValue)), default: "space", help: "turn tabs into spaces, or keep them"),
+        StageOption("nbsp", .choice(WhitespaceCleanup.NoBreakSpacePolicy.allCases.map(\.rawValue)), default: "keep",
+                    help: "keep no-break spaces (U+00A0, U+202F, U+2007) or turn them into spaces"),
+        StageOption("unwrap", .bool, default: "false", help: "join hard-wrapped lines inside a paragraph"),
+        StageOption("legacy-typography", .bool, default: "true", help: "ANPA/ASCII ``…'', _ and -- into proper quotes and dashes"),
+        StageOption("dash", .choice(DashStyle.allCases.map(\.rawValue)), default: "em-spaced", help: "the dash legacy conventions become"),
+        StageOption("smart-quotes", .string, default: "off",
+                    help: "a locale (en, en-GB, de, fr, …) whose quotation marks replace straight quotes, or off"),
+        StageOption("transliterate", .string, default: "", help: "an ICU transform id, e.g. 'Any-Latin; Latin-ASCII' (empty: none)"),
+    ]
+
+    /// Default severity of each rule this stage reports; styles may re-level them.
+    public static let severities: [String: Severity] = [
+        "encoding.mojibake": .warning,
+        "unicode.control": .warning,
+        "unicode.invisible": .warning,
+        "unicode.bidi": .warning,
+        "unicode.soft-hyphen": .info,
+        "unicode.normalization": .info,
+        "unicode.transliterated": .info,
+        "typography.legacy-quotes": .info,
+        "typography.legacy-dash": .info,
+        "typography.smart-quotes": .info,
+        "typography.apostrophe": .info,
+        "typography.prime": .info,
+    ]
+
+    let mojibake: Bool
+    let invisible: InvisibleCharacters?
+    let whitespace: WhitespaceCleanup?
+    let typography: TypographyOptions
+    let form: UnicodeForm?
+    let transliteration: Transliteration?
+
+    public init(options: StageOptions) throws {
+        mojibake = options.bool("mojibake")
+        invisible = options.bool("invisible") ? InvisibleCharacters() : nil
+        whitespace = options.bool("whitespace")
+            ? WhitespaceCleanup(
+                tabs: try options.choice("tabs", as: WhitespaceCleanup.TabPolicy.self),
+                noBreakSpaces: try options.choice("nbsp", as: WhitespaceCleanup.NoBreakSpacePolicy.self),
+                unwrapLines: options.bool("unwrap"))
+            : nil
+        var quotes: QuoteStyle?
+        let locale = options.string("smart-quotes")
+        if !locale.isEmpty, locale != "off" {
+            do {
+                let delimiters = try LocaleDelimiters(locale: locale)
+                quotes = QuoteStyle(
+                    primaryOpen: delimiters.quotationStart, primaryClose: delimiters.quotationEnd,
+                    secondaryOpen: delimiters.alternateQuotationStart, secondaryClose: delimiters.alternateQuotationEnd)
+            } catch let error as ICUError {
+                throw options.invalid("smart-quotes", "names a locale ICU has no quotation marks for: '\(locale)' (\(error.name))")
+            }
+        }
+        typography = TypographyOptions(
+            legacyConventions: options.bool("legacy-typography"),
+            dashStyle: try options.choice("dash", as: DashStyle.self),
+            smartQuotes: quotes)
+        let formName = options.string("form")
+        form = formName == "none" ? nil : try UnicodeForm(form: NormalizationForm(rawValue: formName) ?? .nfc)
+        let transform = options.string("transliterate")
+        if transform.isEmpty {
+            transliteration = nil
+        } else {
+            do {
+                transliteration = try Transliteration(id: transform)
+            } catch let error as ICUError {
+                throw options.invalid("transliterate", "is not a transform ICU knows: '\(transform)' (\(error.name))")
+            }
+        }
+    }
+
+    /// Built with every option at its default.
+    public init() throws {
+        try self.init(options: StageOptions([:], declared: Self.options, stageName: Self.name))
+    }
+
+    public func process(_ story: inout Story, context: StageContext) async throws {
+        try normalize(&story)
+    }
+
+    /// The synchronous body of `process`, for callers outside async code.
+    public func normalize(_ story: inout Story) throws {
+        if whitespace != nil && !(whitespace?.unwrapLines ?? false) { reportLineEndings(&story) }
+        for index in story.blocks.indices {
+            if mojibake { apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) }
+            if let invisible { apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) }
+            if let whitespace { apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) }
+            if typography.legacyConventions || typography.smartQuotes != nil {
+                apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index)
+            }
+            if let transliteration { apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) }
+            if let form { apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) }
+        }
+    }
+
+    private func apply(_ changes: [NormalizationChange], to story: inout Story, block: Int) {
+        guard !changes.isEmpty else { return }
+        for change in changes where change.ruleID != WhitespaceCleanup.lineEndingRule {
+            story.report(change.ruleID, Self.severities[change.ruleID] ?? .info, change.message,
+                         block: block, range: change.edit.range, fix: [change.edit])
+        }
+        story.blocks[block].text.apply(changes.map(\.edit))
+    }
+
+    /// CR line endings are a property of the file: one finding, with a fix for every line.
+    private func reportLineEndings(_ story: inout Story) {
+        let edits: [TextEdit] = ScalarScanning.withBytes(story.source.text) { bytes in
+            var edits: [TextEdit] = []
+            guard bytes.contains(0x0D) else { return edits }
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0D {
+                    let crlf = i + 1 < bytes.count && bytes[i + 1] == 0x0A
+                    edits.append(TextEdit(range: i..<(i + (crlf ? 2 : 1)), replacement: "\n"))
+                    i += crlf ? 2 : 1
+                } else {
+                    i += 1
+                }
+            }
+            return edits
+        }
+        guard let first = edits.first else { return }
+        let crlf = edits.filter { $0.range.count == 2 }.count
+        let kind = crlf == edits.count ? "CRLF" : crlf == 0 ? "CR" : "CRLF and CR"
+        story.diagnostics.append(Diagnostic(
+            ruleID: WhitespaceCleanup.lineEndingRule, severity: .info,
+            message: "\(kind) line endings (\(edits.count) lines) become LF",
+            range: first.range, fix: Fix(edits: edits)))
+    }
+}

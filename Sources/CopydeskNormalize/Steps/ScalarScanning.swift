@@ -1,0 +1,48 @@
+/// Small helpers for steps that scan UTF-8 bytes directly.
+enum ScalarScanning {
+    /// Decodes the scalar starting at `i` of well-formed UTF-8; returns it and its byte length.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// The scalar that ends just before `i`, or nil at the start.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> UInt32? {
+        guard i > 0 else { return nil }
+        var start = i - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(bytes, at: start).0
+    }
+
+    /// `U+200B` style name of a scalar.
+    static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Runs `body` over the text's bytes without copying when possible.
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// A short, printable excerpt for messages.
+    static func excerpt(_ text: Substring, limit: Int = 40) -> String {
+        let visible = text.unicodeScalars.map { scalar -> String in
+            switch scalar.value {
+            case 0x0A: return "\\n"
+            case 0x0D: return "\\r"
+            case 0x09: return "\\t"
+            default: return String(scalar)
+            }
+        }.joined()
+        return visible.count > limit ? String(visible.prefix(limit)) + "…" : visible
+    }
+}

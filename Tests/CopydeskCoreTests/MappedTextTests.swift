@@ -1,0 +1,73 @@
+import Testing
+@testable import CopydeskCore
+
+@Suite struct MappedTextTests {
+    // A paragraph that sits at byte 100 of its file.
+    let base = 100
+
+    @Test func verbatimTextMapsOffsetForOffset() {
+        let text = MappedText(verbatim: "Moscow said today", sourceOffset: base)
+        #expect(text.sourceRange(for: 7..<11) == (base + 7)..<(base + 11))
+        #expect(text.sourceEdits.isEmpty)
+    }
+
+    @Test func positionsAfterAnEditStillPointAtTheInput() {
+        var text = MappedText(verbatim: "Caf\u{C3}\u{A9} owner said", sourceOffset: base)
+        // "CafÃ©" (6 bytes) becomes "Café" (5 bytes).
+        text.apply([TextEdit(range: 0..<7, replacement: "Café")])
+        #expect(text.text == "Café owner said")
+        let owner = text.text.utf8.count - "owner said".utf8.count
+        #expect(text.sourceRange(for: owner..<(owner + 5)) == (base + 8)..<(base + 13))
+        // Inside the changed word the map widens to the whole original word.
+        #expect(text.sourceRange(for: 1..<2) == base..<(base + 7))
+        #expect(text.sourceEdits == [TextEdit(range: base..<(base + 7), replacement: "Café")])
+    }
+
+    @Test func secondEditInsideAChangedPieceTakesTheWholePiece() {
+        var text = MappedText(verbatim: "a -- b", sourceOffset: 0)
+        text.apply([TextEdit(range: 1..<5, replacement: " — ")])
+        #expect(text.text == "a — b")
+        // Now change only the dash character inside the edited piece.
+        let dash = 2
+        text.apply([TextEdit(range: dash..<(dash + 3), replacement: "–")])
+        #expect(text.text == "a – b")
+        #expect(text.sourceEdits == [TextEdit(range: 1..<5, replacement: " – ")])
+        #expect(!text.isVerbatim(dash..<(dash + 1)))
+        #expect(text.isVerbatim(0..<1))
+    }
+
+    @Test func severalEditsAndDeletionsKeepLaterOffsetsExact() {
+        var text = MappedText(verbatim: "X\u{200B}i  said\u{AD}today", sourceOffset: 10)
+        text.apply([
+            TextEdit(range: 1..<4, replacement: ""),   // zero-width space
+            TextEdit(range: 5..<7, replacement: " "),  // two spaces
+            TextEdit(range: 11..<13, replacement: ""), // soft hyphen
+        ])
+        #expect(text.text == "Xi saidtoday")
+        // "today" starts at 7 now and at 13 in the paragraph, 23 in the file.
+        #expect(text.sourceRange(for: 7..<12) == 23..<28)
+        let edits = text.sourceEdits
+        #expect(edits.count == 3)
+        #expect(FixApplier.apply(edits: edits, to: "0123456789X\u{200B}i  said\u{AD}today") == "0123456789Xi saidtoday")
+    }
+
+    @Test func insertionMapsToAPoint() {
+        var text = MappedText(verbatim: "said", sourceOffset: 5)
+        text.apply([TextEdit(range: 4..<4, replacement: ".")])
+        #expect(text.text == "said.")
+        #expect(text.sourceEdits == [TextEdit(range: 9..<9, replacement: ".")])
+    }
+
+    @Test func decodedPiecesAreNotReportedAsChanges() {
+        // As an XML reader would build "A & B" from "A &amp; B".
+        let text = MappedText(text: "A & B", pieces: [
+            .init(length: 2, source: 0..<2, kind: .verbatim),
+            .init(length: 1, source: 2..<7, kind: .decoded),
+            .init(length: 2, source: 7..<9, kind: .verbatim),
+        ])
+        #expect(text.sourceEdits.isEmpty)
+        #expect(text.sourceRange(for: 2..<3) == 2..<7)
+        #expect(text.sourceRange(for: 3..<5) == 7..<9)
+        #expect(text.sourceEdit(for: TextEdit(range: 2..<3, replacement: "and")) == nil)
+    }
+}
