@@ -77,7 +77,7 @@ public struct BatchRunner: Sendable {
     public func process(path: String) async -> Result {
         do {
             let bytes = try InputFiles.read(path, limit: maximumFileSize)
-            return await process(bytes: bytes, path: path)
+            return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path)
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
         } catch {
