@@ -23,8 +23,9 @@ let package = Package(
         .target(name: "CopydeskICU", dependencies: ["CICU"]),
         .target(name: "CopydeskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
+        .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskFormats"]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "CopydeskICUTests", dependencies: ["CopydeskICU"]),
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk"]),
+        .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskFormats", "Copydesk"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],

@@ -2,4 +2,5 @@
 @_exported import CopydeskCore
 @_exported import CopydeskFormats
 @_exported import CopydeskICU
+@_exported import CopydeskLint
 @_exported import CopydeskNormalize

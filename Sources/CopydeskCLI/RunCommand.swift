@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         await input.runner(pipeline, mode: .transform).run(files) { result in
             var report = result.report
             if let outputDirectory, let story = result.story {
-                let name = result.path == "-" ? "stdin.txt" : (result.path as NSString).lastPathComponent
+                let name = result.path == "<stdin>" ? "stdin.txt" : (result.path as NSString).lastPathComponent
                 do {
                     try InputFiles.writeAtomically(PlainTextWriter.writeInSourceFormat(story), to: outputDirectory + "/" + name)
                 } catch {

@@ -55,11 +55,12 @@ public struct Pipeline: Sendable {
             throw file.error(at: "stages", "'stages' must be a list of stage names or 'name: {options}' entries")
         }
         var stages: [any Stage] = []
+        let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent().path
         for (index, entry) in entries.enumerated() {
             let location = file.keyLines["stages.\(index)"].map { "\(file.path):\($0)" } ?? file.path
             switch entry {
             case .string(let stageName):
-                stages.append(try registry.makeStage(named: stageName, options: overrides[stageName] ?? [:], file: location))
+                stages.append(try registry.makeStage(named: stageName, options: overrides[stageName] ?? [:], file: location, baseDirectory: directory))
             case .map(let single) where single.count == 1:
                 let (stageName, value) = single.first!
                 let stageLocation = file.keyLines["stages.\(index).\(stageName)"].map { "\(file.path):\($0)" } ?? location
@@ -71,7 +72,7 @@ public struct Pipeline: Sendable {
                     throw CopydeskError.configuration(file: stageLocation, message: "stage '\(stageName)': options must be a mapping")
                 }
                 options.merge(overrides[stageName] ?? [:]) { _, override in override }
-                stages.append(try registry.makeStage(named: stageName, options: options, file: stageLocation))
+                stages.append(try registry.makeStage(named: stageName, options: options, file: stageLocation, baseDirectory: directory))
             default:
                 throw CopydeskError.configuration(file: location, message: "stage entry \(index + 1) must be a name or 'name: {options}'")
             }
@@ -79,7 +80,6 @@ public struct Pipeline: Sendable {
         for name in overrides.keys.sorted() where !stages.contains(where: { type(of: $0).name == name }) {
             throw CopydeskError.configuration(file: file.path, message: "the pipeline has no '\(name)' stage for the options given on the command line")
         }
-        let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent().path
         return Pipeline(name: name, input: input, stages: stages, baseDirectory: directory)
     }
 

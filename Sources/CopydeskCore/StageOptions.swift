@@ -5,11 +5,14 @@ public struct StageOptions: Sendable {
     public let values: [String: ConfigValue]
     public let stageName: String
     public let file: String
+    /// Directory of the pipeline file, for options that name other files.
+    public let baseDirectory: String?
     private let declared: [String: StageOption]
 
     /// Checks `values` against `declared`: an undeclared key is an error naming file, stage and key.
-    public init(_ values: [String: ConfigValue], declared: [StageOption], stageName: String, file: String = "<code>") throws {
+    public init(_ values: [String: ConfigValue], declared: [StageOption], stageName: String, file: String = "<code>", baseDirectory: String? = nil) throws {
         self.values = values
+        self.baseDirectory = baseDirectory
         self.stageName = stageName
         self.file = file
         self.declared = Dictionary(declared.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -27,7 +30,7 @@ public struct StageOptions: Sendable {
 
     private func check(_ value: ConfigValue, against option: StageOption) throws {
         switch (option.kind, value) {
-        case (.bool, .bool), (.int, .int), (.string, .string), (.string, .int), (.string, .double), (_, .null):
+        case (.bool, .bool), (.int, .int), (.string, .string), (.string, .int), (.string, .double), (.string, .bool), (_, .null):
             return
         case (.choice(let words), .string(let word)) where words.contains(word):
             return
@@ -52,6 +55,8 @@ public struct StageOptions: Sendable {
         case .string(let value): return value
         case .int(let value): return String(value)
         case .double(let value): return String(value)
+        // YAML 1.1 reads a bare `off`/`on` as a boolean.
+        case .bool(let value): return value ? "on" : "off"
         default: return declared[key]?.defaultValue ?? ""
         }
     }

@@ -28,12 +28,12 @@ public struct StageRegistry: Sendable {
     }
 
     /// Builds a stage from its options; unknown stage or option is an error naming the file.
-    public func makeStage(named name: String, options: [String: ConfigValue], file: String = "<code>") throws -> any Stage {
+    public func makeStage(named name: String, options: [String: ConfigValue], file: String = "<code>", baseDirectory: String? = nil) throws -> any Stage {
         guard let type = types[name] else {
             let known = types.keys.sorted().joined(separator: ", ")
             throw CopydeskError.configuration(file: file, message: "unknown stage '\(name)' (registered: \(known))")
         }
-        let checked = try StageOptions(options, declared: type.options, stageName: name, file: file)
+        let checked = try StageOptions(options, declared: type.options, stageName: name, file: file, baseDirectory: baseDirectory)
         return try type.init(options: checked)
     }
 }

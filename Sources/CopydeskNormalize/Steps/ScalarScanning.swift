@@ -27,10 +27,10 @@ enum ScalarScanning {
     }
 
     /// Runs `body` over the text's bytes without copying when possible.
-    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = text
-        return copy.withUTF8(body)
+        return try copy.withUTF8(body)
     }
 
     /// A short, printable excerpt for messages.

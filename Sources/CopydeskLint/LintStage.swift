@@ -1,0 +1,87 @@
+import CopydeskCore
+import CopydeskNormalize
+
+/// The `lint` stage: checks a story against a house style from `StyleRules/` and reports each
+/// finding with the style's severity and, where it is safe, a fix.
+///
+/// It also applies the style to findings of earlier stages (`whitespace.*`, `unicode.*`…), so a
+/// style can switch those off or re-level them like its own rules.
+public struct LintStage: Stage {
+    public static let name = "lint"
+    public static let summary = "check house style (quotes, dashes, dateline, attribution, dates, numbers, terms…)"
+    public static let options: [StageOption] = [
+        StageOption("style", .string, default: "ap", help: "style file, or a name in StyleRules/ (ap, reuters, guardian, translated-en)"),
+    ]
+
+    public let style: Style
+    let rules: [(rule: any LintRule, severity: Severity, id: String)]
+    let customRules: [CustomRule]
+
+    public init(options: StageOptions) throws {
+        let name = options.string("style")
+        var roots = options.baseDirectory.map { [$0, $0 + "/.."] } ?? []
+        roots += DataFiles.searchRoots()
+        try self.init(style: try Self.loader.load(name, searchDirectories: roots))
+    }
+
+    public init(style: Style) throws {
+        self.style = style
+        rules = try LintRules.all.compactMap { type in
+            guard let severity = style.severity(of: type.description) else { return nil }
+            return (try type.init(style: style), severity, type.description.id)
+        }
+        customRules = try style.customRules.keys.sorted().compactMap { id in
+            guard style.ruleSettings[id] != .off, let definition = style.customRules[id] else { return nil }
+            return try CustomRule(definition)
+        }
+    }
+
+    /// The loader for every built-in rule and the normalize stage's rule ids.
+    public static var loader: StyleLoader {
+        var loader = StyleLoader(rules: LintRules.all)
+        loader.knownRuleIDs.formUnion(NormalizeStage.severities.keys)
+        loader.knownRuleIDs.formUnion(["encoding.invalid-bytes", "encoding.mixed", "encoding.converted", "encoding.bom",
+                                       "whitespace.line-endings", "whitespace.multiple-spaces", "whitespace.tab", "whitespace.leading",
+                                       "whitespace.trailing", "whitespace.nbsp", "whitespace.unusual-space", "whitespace.line-break"])
+        return loader
+    }
+
+    public func process(_ story: inout Story, context: StageContext) async throws {
+        try lint(&story)
+    }
+
+    public func lint(_ story: inout Story) throws {
+        // Earlier stages' findings follow the style too.
+        story.diagnostics = story.diagnostics.compactMap { diagnostic in
+            switch style.ruleSettings[diagnostic.ruleID] {
+            case .off: return nil
+            case .severity(let severity):
+                var copy = diagnostic
+                copy.severity = severity
+                return copy
+            case nil: return diagnostic
+            }
+        }
+        let document = LintDocument(story: story, style: style)
+        for (rule, severity, id) in rules {
+            var report = LintReport()
+            rule.check(document, &report)
+            add(report, id: id, severity: severity, to: &story)
+        }
+        for custom in customRules {
+            var report = LintReport()
+            try custom.check(document, &report)
+            let severity: Severity
+            if case .severity(let level)? = style.ruleSettings[custom.definition.id] { severity = level } else { severity = custom.definition.severity }
+            add(report, id: custom.definition.id, severity: severity, to: &story)
+        }
+    }
+
+    private func add(_ report: LintReport, id: String, severity: Severity, to story: inout Story) {
+        for finding in report.findings {
+            var message = finding.message
+            if let suggestion = finding.suggestion { message += " (suggestion: \(suggestion))" }
+            story.report(id, severity, message, block: finding.block, range: finding.range, fix: finding.fix)
+        }
+    }
+}

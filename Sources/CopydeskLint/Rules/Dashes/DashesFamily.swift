@@ -1,0 +1,4 @@
+/// The dashes rules, in the order `copydesk rules` lists them.
+enum DashesFamily {
+    static let rules: [any LintRule.Type] = []
+}

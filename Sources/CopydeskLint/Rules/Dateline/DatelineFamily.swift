@@ -1,0 +1,4 @@
+/// The dateline rules, in the order `copydesk rules` lists them.
+enum DatelineFamily {
+    static let rules: [any LintRule.Type] = []
+}

@@ -1,0 +1,4 @@
+/// The dates rules, in the order `copydesk rules` lists them.
+enum DatesFamily {
+    static let rules: [any LintRule.Type] = []
+}
