@@ -81,7 +81,7 @@ import Copydesk
         let story = try #require(result.story)
         #expect(story.diagnostics.isEmpty)
         #expect(story.headline?.string == "Moscow: Putin-Xi meeting next week")
-        #expect(story.paragraphs.count == 24)
+        #expect(story.paragraphs.count == 22)
         #expect(PlainTextWriter.write(story) == String(decoding: bytes, as: UTF8.self) + "\n")
     }
 

@@ -40,6 +40,13 @@ public enum InputDecoder {
         if let wanted {
             return try decode(bytes, path: path, charset: wanted, fallback: fallback, offsetBase: 0, diagnostics: &diagnostics)
         }
+        // NULs between ASCII letters are valid UTF-8 but mean UTF-16 without a byte-order mark.
+        if let utf16 = utf16WithoutBOM(bytes) {
+            var result = try decode(bytes, path: path, charset: utf16, fallback: fallback, offsetBase: 0, diagnostics: &diagnostics)
+            result.diagnostics.insert(Diagnostic(
+                ruleID: "encoding.converted", severity: .info, message: "file is not UTF-8; decoded as \(utf16) (detected)", range: 0..<0), at: 0)
+            return result
+        }
         let summary = bytes.withUnsafeBufferPointer { UTF8Validation.scan($0) }
         if summary.invalid.isEmpty || summary.multibyteSequences > 0 {
             return decodeUTF8(bytes, path: path, summary: summary, mixedFallback: fallback, offsetBase: 0, diagnostics: diagnostics)
@@ -120,7 +127,6 @@ public enum InputDecoder {
     }
 
     private static func detectLegacyCharset(_ bytes: [UInt8]) -> String? {
-        if let utf16 = utf16WithoutBOM(bytes) { return utf16 }
         guard let matches = try? CharsetDetector.detect(bytes) else { return nil }
         for match in matches where match.confidence >= 10 {
             let name = canonicalName(match.name)
