@@ -11,8 +11,8 @@ public struct StyleLoader: Sendable {
     public var knownLists: Set<String>
 
     public init(rules: [any LintRule.Type]) {
-        var settings: [String: StyleSetting] = [:]
-        var lists: Set<String> = []
+        var settings = Dictionary(StyleSchema.settings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var lists = Set(StyleSchema.lists)
         for rule in rules {
             for setting in rule.settings { settings[setting.key] = setting }
             lists.formUnion(rule.lists)
