@@ -24,8 +24,12 @@ struct PipelineOptions: ParsableArguments {
         if let path = DataFiles.pipelinePath(defaultName) {
             return try Pipeline.load(path: path, registry: registry, overrides: overrides)
         }
-        let options = try StageOptions(overrides[NormalizeStage.name] ?? [:], declared: NormalizeStage.options, stageName: NormalizeStage.name, file: "--form")
-        return Pipeline(name: defaultName, stages: [try NormalizeStage(options: options)])
+        // No Pipelines/ folder (an installed binary): the stages with their defaults.
+        var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
+        if defaultName == "lint" {
+            stages.append(try registry.makeStage(named: LintStage.name, options: overrides[LintStage.name] ?? [:], file: "command line"))
+        }
+        return Pipeline(name: defaultName, stages: stages)
     }
 
     func runner(_ pipeline: Pipeline, mode: StageContext.Mode) -> BatchRunner {

@@ -117,7 +117,6 @@ struct CLI {
         let rules = (file["diagnostics"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
         #expect(rules.contains("unicode.invisible"))
         #expect(rules.contains("unicode.soft-hyphen"))
-        #expect(rules.contains("typography.legacy-quotes"))
     }
 
     @Test func aBadPipelineIsAConfigurationErrorNamingFileStageAndKey() throws {

@@ -134,8 +134,9 @@ enum PlainLayout {
             let firstWord = candidate.prefix { $0.isLetter || $0 == "." || $0 == "'" }
             let shouted = firstWord.count >= 3 && firstWord.allSatisfy { !$0.isLetter || $0.isUppercase }
             guard credit != nil || shouted, !candidate.contains("\n"), candidate.first?.isUppercase == true || candidate.first == "(" else { continue }
+            // The credit stays in the dateline; `agency` is metadata a wire format states, which
+            // `dateline.agency` compares the credit with.
             story.metadata.dateline = String(candidate) + separator.trimmingTrailingSpaces
-            if story.metadata.agency == nil, let credit, !credit.isEmpty, credit.count < 30 { story.metadata.agency = credit }
             return
         }
     }
