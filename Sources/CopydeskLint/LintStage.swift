@@ -40,9 +40,6 @@ public struct LintStage: Stage {
     public static var loader: StyleLoader {
         var loader = StyleLoader(rules: LintRules.all)
         loader.knownRuleIDs.formUnion(NormalizeStage.severities.keys)
-        loader.knownRuleIDs.formUnion(["encoding.invalid-bytes", "encoding.mixed", "encoding.converted", "encoding.bom",
-                                       "whitespace.line-endings", "whitespace.multiple-spaces", "whitespace.tab", "whitespace.leading",
-                                       "whitespace.trailing", "whitespace.nbsp", "whitespace.unusual-space", "whitespace.line-break"])
         return loader
     }
 

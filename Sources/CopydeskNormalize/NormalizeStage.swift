@@ -26,8 +26,13 @@ public struct NormalizeStage: Stage {
         StageOption("transliterate", .string, default: "", help: "an ICU transform id, e.g. 'Any-Latin; Latin-ASCII' (empty: none)"),
     ]
 
-    /// Default severity of each rule this stage reports; styles may re-level them.
+    /// Default severity of each rule this stage (and the decoder before it) reports; styles may
+    /// re-level them.
     public static let severities: [String: Severity] = [
+        "encoding.invalid-bytes": .error,
+        "encoding.mixed": .warning,
+        "encoding.converted": .info,
+        "encoding.bom": .info,
         "encoding.mojibake": .warning,
         "unicode.control": .warning,
         "unicode.invisible": .warning,
@@ -40,6 +45,14 @@ public struct NormalizeStage: Stage {
         "typography.smart-quotes": .info,
         "typography.apostrophe": .info,
         "typography.prime": .info,
+        "whitespace.line-endings": .info,
+        "whitespace.multiple-spaces": .info,
+        "whitespace.tab": .info,
+        "whitespace.leading": .info,
+        "whitespace.trailing": .info,
+        "whitespace.nbsp": .info,
+        "whitespace.unusual-space": .info,
+        "whitespace.line-break": .info,
     ]
 
     let mojibake: Bool

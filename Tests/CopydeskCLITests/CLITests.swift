@@ -149,3 +149,44 @@ struct CLI {
         #expect(result.stdout.contains("form: nfc|nfd|nfkc|nfkd|nfkc-casefold|none (default: nfc)"))
     }
 }
+
+@Suite struct LintFixCLITests {
+    let dirty = "Talks stall\n\nMOSCOW (AP) — The Kremlin  said\u{200B} on Tuesday that CafÃ© talks would go on. \n"
+
+    @Test func fixRewritesTheFileAndASecondRunChangesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        let file = directory.appendingPathComponent("story.txt")
+        try dirty.write(to: file, atomically: true, encoding: .utf8)
+        let first = try CLI.run(["lint", "--fix", "--fail-on", "never", file.path])
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("fixes applied"))
+        let fixed = try String(contentsOf: file, encoding: .utf8)
+        #expect(fixed == "Talks stall\n\nMOSCOW (AP) — The Kremlin said on Tuesday that Café talks would go on.\n")
+        let second = try CLI.run(["lint", "--fix", "--fail-on", "never", file.path])
+        #expect(!second.stderr.contains("applied"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == fixed)
+    }
+
+    @Test func diffPrintsAUnifiedDiffAndChangesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        let file = directory.appendingPathComponent("story.txt")
+        try dirty.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["lint", "--diff", file.path])
+        #expect(result.stdout.contains("--- \(file.path)\n+++ \(file.path)\n@@ -1,3 +1,3 @@\n Talks stall\n \n-MOSCOW"))
+        #expect(result.stdout.contains("+MOSCOW (AP) — The Kremlin said on Tuesday that Café talks would go on."))
+        #expect(try String(contentsOf: file, encoding: .utf8) == dirty)
+    }
+
+    @Test func rulesListsRulesWithTheirSeverityInAStyle() throws {
+        let result = try CLI.run(["rules", "--style", "guardian"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Rules in style Guardian"))
+        #expect(result.stdout.contains("unicode.invisible [warning]"))
+    }
+
+    @Test func anUnknownStyleIsAConfigurationError() throws {
+        let result = try CLI.run(["lint", "--style", "nyt", "Examples/athens-cafe-tax.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nyt: no such style file"))
+    }
+}

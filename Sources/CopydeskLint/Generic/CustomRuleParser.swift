@@ -8,7 +8,7 @@ import CopydeskCore
 ///     type: existence          # existence, substitution, occurrence, repetition, consistency
 ///     message: "Cut '%s'"      # %s is the matched text (substitution: %s is the replacement)
 ///     severity: warning
-///     scope: sentence          # headline, paragraph, sentence, text
+///     scope: sentence          # headline, paragraph, sentence, text (default: text; occurrence: paragraph)
 ///     ignorecase: true
 ///     tokens: [reportedly, allegedly]
 ///     raw: ['\bsources? (?:said|say)\b']   # ICU regexes, run with a time limit
@@ -85,7 +85,7 @@ enum CustomRuleParser {
         guard let severity = Severity(rawValue: severityWord == "suggestion" ? "info" : severityWord) else {
             throw fail("severity", "severity must be error, warning or info")
         }
-        let scopeWord = try string("scope") ?? (kind == .consistency ? "text" : "paragraph")
+        let scopeWord = try string("scope") ?? (kind == .occurrence ? "paragraph" : "text")
         guard let scope = CustomRuleDefinition.Scope(rawValue: scopeWord) else {
             throw fail("scope", "scope must be one of \(CustomRuleDefinition.Scope.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -1,0 +1,55 @@
+import Foundation
+import ArgumentParser
+import Copydesk
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the lint rules with their severity in a style and an example of a hit and a non-hit."
+    )
+
+    @Option(help: "Style whose severities (and custom rules) to show: ap, reuters, guardian, translated-en, or a file.")
+    var style: String = "ap"
+
+    func run() throws {
+        let loaded = try LintStage.loader.load(style, searchDirectories: DataFiles.searchRoots())
+        var out = "Rules in style \(loaded.name) (\(loaded.path)):\n"
+        var family = ""
+        for type in LintRules.all {
+            let description = type.description
+            if description.family != family {
+                family = description.family
+                out += "\n\(family)\n"
+            }
+            let level = loaded.severity(of: description).map(\.rawValue) ?? "off"
+            out += "  \(description.id) [\(level)] \(description.summary)\n"
+            if let hit = description.triggering.first { out += "      hit:     \(Self.oneLine(hit))\n" }
+            if let miss = description.nonTriggering.first { out += "      not hit: \(Self.oneLine(miss))\n" }
+        }
+        out += "\nnormalize stage (encoding, unicode, whitespace, typography)\n"
+        for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
+            let level: String
+            switch loaded.ruleSettings[id] {
+            case .off: level = "off"
+            case .severity(let relevelled): level = relevelled.rawValue
+            case nil: level = severity.rawValue
+            }
+            out += "  \(id) [\(level)]\n"
+        }
+        if !loaded.customRules.isEmpty {
+            out += "\ncustom rules of this style\n"
+            for id in loaded.customRules.keys.sorted() {
+                let rule = loaded.customRules[id]!
+                let level = loaded.ruleSettings[id] == .off ? "off" : rule.severity.rawValue
+                out += "  \(id) [\(level)] \(rule.kind.rawValue): \(rule.message)\n"
+            }
+        }
+        Terminal.write(out)
+    }
+
+    /// An example on one line, paragraphs separated by ¶, shortened for a terminal.
+    static func oneLine(_ example: String) -> String {
+        let flat = example.replacingOccurrences(of: "\n\n", with: " ¶ ").replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 110 ? String(flat.prefix(110)) + "…" : flat
+    }
+}
