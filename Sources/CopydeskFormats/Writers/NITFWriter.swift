@@ -1,0 +1,62 @@
+import CopydeskCore
+import Foundation
+
+/// Writes a story as NITF 3.6 (namespaced), keeping the metadata that came in.
+public enum NITFWriter {
+    public static func write(_ story: Story) -> String {
+        let metadata = story.metadata
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\" version=\"-//IPTC//DTD NITF 3.6//EN\""
+        if let language = metadata.language { out += " xml:lang=\"\(escape(language))\"" }
+        out += ">\n  <head>\n"
+        if let headline = story.headline?.string ?? metadata.headline { out += "    <title>\(escape(headline))</title>\n" }
+        out += "    <docdata>\n"
+        if let id = metadata.id { out += "      <doc-id id-string=\"\(escape(id))\"/>\n" }
+        if let priority = metadata.priority { out += "      <urgency ed-urg=\"\(escape(priority))\"/>\n" }
+        if let date = metadata.updated ?? metadata.created { out += "      <date.issue norm=\"\(isoDate(date))\"/>\n" }
+        if metadata.slug != nil || metadata.version != nil {
+            out += "      <du-key"
+            if let slug = metadata.slug { out += " key=\"\(escape(slug))\"" }
+            if let version = metadata.version { out += " version=\"\(escape(version))\"" }
+            out += "/>\n"
+        }
+        if let agency = metadata.agency { out += "      <doc.copyright holder=\"\(escape(agency))\"/>\n" }
+        out += "    </docdata>\n  </head>\n  <body>\n    <body.head>\n"
+        if let headline = story.headline?.string ?? metadata.headline { out += "      <hedline><hl1>\(escape(headline))</hl1></hedline>\n" }
+        if let byline = story.byline?.string ?? metadata.byline { out += "      <byline>\(escape(byline))</byline>\n" }
+        if let dateline = metadata.dateline { out += "      <dateline>\(escape(dateline))</dateline>\n" }
+        out += "    </body.head>\n    <body.content>\n"
+        for block in story.blocks {
+            switch block.kind {
+            case .paragraph: out += "      <p>\(escape(block.string))</p>\n"
+            case .subhead: out += "      <hl2>\(escape(block.string))</hl2>\n"
+            case .headline, .byline, .dateline: continue
+            }
+        }
+        out += "    </body.content>\n  </body>\n</nitf>\n"
+        return out
+    }
+
+    /// Text and attribute escaping; controls other than tab and line feed cannot appear in XML 1.0.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        date.ISO8601Format(.iso8601.year().month().day().dateSeparator(.omitted).time(includingFractionalSeconds: false).timeSeparator(.omitted).timeZone(separator: .omitted))
+    }
+}
