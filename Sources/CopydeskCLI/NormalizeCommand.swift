@@ -18,6 +18,9 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Option(help: "Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc-casefold (overrides the pipeline).")
     var form: NormalizationFormArgument?
 
+    @Option(name: .customLong("output-format"), help: "Format of the output: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
+    var outputFormat: OutputFormat = .same
+
     @Flag(name: .customLong("in-place"), help: "Rewrite each file atomically instead of printing it.")
     var inPlace = false
 
@@ -30,6 +33,7 @@ struct NormalizeCommand: AsyncParsableCommand {
     func validate() throws {
         try input.validateInputs(files)
         if inPlace && files.contains("-") { throw ValidationError("--in-place cannot rewrite standard input") }
+        if inPlace && outputFormat != .same { throw ValidationError("--in-place keeps each file's format; use `copydesk run --output DIR --output-format …` to convert") }
     }
 
     func run() async throws {
@@ -49,7 +53,7 @@ struct NormalizeCommand: AsyncParsableCommand {
             }
             guard let story = result.story else { return }
             if !quiet { Terminal.writeError(reporter.render(report)) }
-            let text = PlainTextWriter.writeInSourceFormat(story)
+            let text = outputFormat.write(story)
             if inPlace {
                 do {
                     try InputFiles.writeAtomically(text, to: result.path)

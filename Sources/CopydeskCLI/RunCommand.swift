@@ -6,7 +6,10 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a whole pipeline over files and report its findings.",
-        discussion: "With --output DIR, each processed story is also written there under its own file name (atomically)."
+        discussion: """
+            With --output DIR, each processed story is also written there (atomically), under its own file name, \
+            or with the extension of --output-format when that differs from the input's format.
+            """
     )
 
     @OptionGroup var input: PipelineOptions
@@ -14,6 +17,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("output"), help: "Directory to write the processed stories to.")
     var outputDirectory: String?
+
+    @Option(name: .customLong("output-format"), help: "Format of the written stories: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
+    var outputFormat: OutputFormat = .same
 
     @Argument(help: "Files to process, or - for standard input.")
     var files: [String] = []
@@ -32,9 +38,12 @@ struct RunCommand: AsyncParsableCommand {
         await input.runner(pipeline, mode: .transform).run(files) { result in
             var report = result.report
             if let outputDirectory, let story = result.story {
-                let name = result.path == "<stdin>" ? "stdin.txt" : (result.path as NSString).lastPathComponent
+                var name = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
+                if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat {
+                    name = (name as NSString).deletingPathExtension + "." + outputFormat.fileExtension(for: story)
+                }
                 do {
-                    try InputFiles.writeAtomically(PlainTextWriter.writeInSourceFormat(story), to: outputDirectory + "/" + name)
+                    try InputFiles.writeAtomically(outputFormat.write(story), to: outputDirectory + "/" + name)
                 } catch {
                     report.error = "\(error)"
                 }

@@ -15,9 +15,4 @@ public enum PlainTextWriter {
         let text = parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
         return text.isEmpty ? "" : text + "\n"
     }
-
-    /// The writer for the format a story was read from; plain text for anything else.
-    public static func writeInSourceFormat(_ story: Story) -> String {
-        write(story, markdown: story.metadata.sourceFormat == MarkdownReader.name)
-    }
 }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Copydesk
+
+extension OutputFormat: ExpressibleByArgument {}
