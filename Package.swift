@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
-        .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskFormats", "Copydesk"]),
+        .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -15,8 +15,10 @@ struct InspectCommand: AsyncParsableCommand {
     @Option(name: .customLong("input-format"), help: "Input format, or auto to detect it from the content.")
     var inputFormat: String = "auto"
 
+    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @Option(help: "Output: text or json.")
-    var format: ReportFormat = .text
+    var format: Output = .text
 
     @Argument(help: "Files to inspect, or - for standard input.")
     var files: [String] = []

@@ -24,8 +24,10 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Print the safe fixes as a unified diff; change nothing.")
     var diff = false
 
-    @Argument(help: "Files to check, or - for standard input.")
-    var files: [String] = []
+    @Argument(help: "Files or folders to check, or - for standard input.")
+    var arguments: [String] = []
+
+    var files: [String] { PipelineOptions.expand(arguments) }
 
     func validate() throws {
         try input.validateInputs(files)

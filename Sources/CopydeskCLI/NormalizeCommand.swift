@@ -27,8 +27,10 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report changes on standard error.")
     var quiet = false
 
-    @Argument(help: "Files to normalize, or - for standard input.")
-    var files: [String] = []
+    @Argument(help: "Files or folders to normalize, or - for standard input.")
+    var arguments: [String] = []
+
+    var files: [String] { PipelineOptions.expand(arguments) }
 
     func validate() throws {
         try input.validateInputs(files)

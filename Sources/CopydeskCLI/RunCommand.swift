@@ -21,8 +21,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("output-format"), help: "Format of the written stories: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
     var outputFormat: OutputFormat = .same
 
-    @Argument(help: "Files to process, or - for standard input.")
-    var files: [String] = []
+    @Argument(help: "Files or folders to process, or - for standard input.")
+    var arguments: [String] = []
+
+    var files: [String] { PipelineOptions.expand(arguments) }
 
     func validate() throws { try input.validateInputs(files) }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Copydesk
 
@@ -36,6 +37,31 @@ struct PipelineOptions: ParsableArguments {
         BatchRunner(pipeline: pipeline, encoding: encoding, format: inputFormat, mode: mode)
     }
 
+    /// Arguments with directories replaced by the files under them (sorted, hidden ones skipped),
+    /// so `copydesk lint stories/` checks a whole folder.
+    static func expand(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        let fileManager = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard argument != "-", fileManager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let enumerator = fileManager.enumerator(atPath: argument) else {
+                result.append(argument)
+                continue
+            }
+            var found: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+                let path = (argument as NSString).appendingPathComponent(relative)
+                var nested: ObjCBool = false
+                if fileManager.fileExists(atPath: path, isDirectory: &nested), !nested.boolValue { found.append(path) }
+            }
+            result += found.sorted()
+        }
+        return result
+    }
+
     func validateInputs(_ files: [String]) throws {
         if files.isEmpty { throw ValidationError("give at least one FILE, or - for standard input") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
@@ -43,7 +69,22 @@ struct PipelineOptions: ParsableArguments {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github, junit, rdjsonl, checkstyle
+}
+
+/// Every rule a report may mention: the lint rules, the normalize stage's, and a style's own.
+func knownRules(style: Style? = nil) -> [RuleInfo] {
+    var rules = LintRules.all.map { type in
+        let description = type.description
+        return RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity)
+    }
+    for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
+        rules.append(RuleInfo(id: id, summary: "normalize stage: \(id.replacingOccurrences(of: ".", with: " "))", help: nil, severity: severity))
+    }
+    for (id, rule) in (style?.customRules ?? [:]).sorted(by: { $0.key < $1.key }) {
+        rules.append(RuleInfo(id: id, summary: rule.message, help: "custom \(rule.kind.rawValue) rule from \(rule.location)", severity: rule.severity))
+    }
+    return rules
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -71,11 +112,21 @@ struct ReportOptions: ParsableArguments {
     var noSource = false
 
     /// Prints the findings and returns the exit status.
-    func report(_ reports: [FileReport]) -> Int32 {
+    func report(_ reports: [FileReport], rules: [RuleInfo] = knownRules()) -> Int32 {
         let summary = ReportSummary(reports)
         switch format {
         case .json:
             Terminal.write(JSONReporter.render(reports))
+        case .sarif:
+            Terminal.write(SARIFReporter.render(reports, rules: rules, toolVersion: CopydeskCommand.configuration.version))
+        case .github:
+            Terminal.write(GitHubReporter.render(reports, rules: rules))
+        case .junit:
+            Terminal.write(JUnitReporter.render(reports, rules: rules))
+        case .rdjsonl:
+            Terminal.write(RDJSONLReporter.render(reports, rules: rules))
+        case .checkstyle:
+            Terminal.write(CheckstyleReporter.render(reports, rules: rules))
         case .text:
             let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource)
             var out = ""

@@ -19,6 +19,12 @@ public struct MappedText: Sendable, Hashable {
         public var length: Int
         public var source: Range<Int>
         public var kind: PieceKind
+
+        public init(length: Int, source: Range<Int>, kind: PieceKind) {
+            self.length = length
+            self.source = source
+            self.kind = kind
+        }
     }
 
     public private(set) var text: String
