@@ -23,7 +23,8 @@ import Testing
         let description = type.description
         #expect(!description.triggering.isEmpty, "\(id) needs triggering examples")
         #expect(!description.nonTriggering.isEmpty, "\(id) needs non-triggering examples")
-        let style = try LintFixtures.style(description.exampleStyle)
+        var style = try LintFixtures.style(description.exampleStyle)
+        for (key, value) in description.exampleSettings { style.settings[key] = value }
         let rule = try type.init(style: style)
 
         for example in description.triggering {

@@ -35,9 +35,11 @@ public struct RuleDescription: Sendable {
     public var corrections: [String: String]
     /// The style (a file name in StyleRules/ without `.yml`) the examples assume.
     public var exampleStyle: String
+    /// Settings laid over `exampleStyle` for the examples, for a rule no shipped style switches on.
+    public var exampleSettings: [String: ConfigValue]
 
     public init(id: String, summary: String, severity: Severity, triggering: [String], nonTriggering: [String],
-                corrections: [String: String] = [:], exampleStyle: String = "ap") {
+                corrections: [String: String] = [:], exampleStyle: String = "ap", exampleSettings: [String: ConfigValue] = [:]) {
         self.id = id
         self.summary = summary
         self.severity = severity
@@ -45,6 +47,7 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.corrections = corrections
         self.exampleStyle = exampleStyle
+        self.exampleSettings = exampleSettings
     }
 
     public var family: String { String(id.split(separator: ".").first ?? "") }
