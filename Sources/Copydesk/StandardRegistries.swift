@@ -8,6 +8,6 @@ extension StageRegistry {
 extension ReaderRegistry {
     /// Every input format that ships with Copydesk.
     public static var standard: ReaderRegistry {
-        ReaderRegistry([PlainTextReader.self, MarkdownReader.self, NITFReader.self, NewsMLG2Reader.self])
+        ReaderRegistry([PlainTextReader.self, MarkdownReader.self, NITFReader.self, NewsMLG2Reader.self, NinjsReader.self, ANPAReader.self, IPTC7901Reader.self])
     }
 }

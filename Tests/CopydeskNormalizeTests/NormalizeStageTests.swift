@@ -85,15 +85,25 @@ import Copydesk
         #expect(PlainTextWriter.write(story) == String(decoding: bytes, as: UTF8.self) + "\n")
     }
 
-    @Test func rawANPAStreamLosesItsControlsAndKeepsItsWords() async throws {
+    @Test func rawANPAStreamReadAsPlainTextLosesItsControlsAndKeepsItsWords() async throws {
+        // Forced through the plain reader, the stream's control bytes reach the stage.
         let bytes = try sampleBytes("anpa/testfile.ap")
-        let result = try await normalizeBytes(bytes, path: "testfile.ap")
+        let result = try await normalizeBytes(bytes, path: "testfile.ap", format: "plain")
         let story = try #require(result.story)
         let text = PlainTextWriter.write(story)
         #expect(story.diagnostics.contains { $0.ruleID == "unicode.control" })
         #expect(text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" })
         #expect(text.contains("Riley Wallace says he is “content” as coach of"))
         #expect(text.contains("(Honolulu) — Riley Wallace"))
+    }
+
+    @Test func anANPAStoryIsNormalizedParagraphByParagraph() async throws {
+        let bytes = try sampleBytes("anpa/testfile.ap")
+        let result = try await normalizeBytes(bytes, path: "testfile.ap")
+        let story = try #require(result.story)
+        #expect(story.metadata.sourceFormat == "anpa")
+        let text = PlainTextWriter.write(story)
+        #expect(text.contains("(Honolulu) — Riley Wallace says he is “content” as coach of the University of Hawaii basketball team"))
     }
 
     @Test func normalizingTwiceChangesNothing() async throws {

@@ -2,10 +2,10 @@ import Copydesk
 import Foundation
 
 /// Runs the normalize stage over bytes as `copydesk normalize` would.
-func normalizeBytes(_ bytes: [UInt8], path: String = "story.txt", options: [String: ConfigValue] = [:], encoding: String? = nil) async throws -> BatchRunner.Result {
+func normalizeBytes(_ bytes: [UInt8], path: String = "story.txt", options: [String: ConfigValue] = [:], encoding: String? = nil, format: String? = nil) async throws -> BatchRunner.Result {
     let stageOptions = try StageOptions(options, declared: NormalizeStage.options, stageName: NormalizeStage.name)
     let pipeline = Pipeline(name: "test", stages: [try NormalizeStage(options: stageOptions)])
-    return await BatchRunner(pipeline: pipeline, encoding: encoding).process(bytes: bytes, path: path)
+    return await BatchRunner(pipeline: pipeline, encoding: encoding, format: format).process(bytes: bytes, path: path)
 }
 
 func normalizeText(_ text: String, options: [String: ConfigValue] = [:]) async throws -> (text: String, diagnostics: [Diagnostic], source: SourceFile) {

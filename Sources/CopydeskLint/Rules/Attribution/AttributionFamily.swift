@@ -1,4 +1,9 @@
 /// The attribution rules, in the order `copydesk rules` lists them.
 enum AttributionFamily {
-    static let rules: [any LintRule.Type] = []
+    static let rules: [any LintRule.Type] = [
+        AttributionVerbRule.self,
+        AttributionMissingRule.self,
+        AttributionAnonymousRule.self,
+        AttributionCreditLineRule.self,
+    ]
 }

@@ -1,4 +1,7 @@
 /// The numbers rules, in the order `copydesk rules` lists them.
 enum NumbersFamily {
-    static let rules: [any LintRule.Type] = []
+    static let rules: [any LintRule.Type] = [
+        NumbersSpellOutRule.self,
+        NumbersForeignFormatRule.self,
+    ]
 }
