@@ -26,17 +26,39 @@ public struct BatchRunner: Sendable {
         self.maximumFileSize = maximumFileSize
     }
 
-    /// One file's outcome: the processed story (its text transformed by the stages), or an error.
+    /// One file's outcome: the processed stories (their text transformed by the stages; several
+    /// for a wire stream, one otherwise), or an error.
     public struct Result: Sendable {
         public var path: String
-        public var story: Story?
+        public var stories: [Story]
         public var error: CopydeskError?
+
+        public init(path: String, stories: [Story], error: CopydeskError?) {
+            self.path = path
+            self.stories = stories
+            self.error = error
+        }
+
+        public init(path: String, story: Story?, error: CopydeskError?) {
+            self.init(path: path, stories: story.map { [$0] } ?? [], error: error)
+        }
+
+        /// The first story of the file.
+        public var story: Story? { stories.first }
+
+        /// Findings of every story in the file, which all point into the same input. A finding
+        /// about the file itself (its line endings) is reported by each story and kept once.
+        public var diagnostics: [Diagnostic] {
+            guard stories.count > 1 else { return story?.diagnostics ?? [] }
+            var seen = Set<Diagnostic>()
+            return stories.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
+        }
 
         public var report: FileReport {
             var metadata = story?.metadata
             if metadata?.headline == nil, let headline = story?.headline { metadata?.headline = headline.string }
             return FileReport(path: path, source: story?.source, metadata: metadata,
-                              diagnostics: story?.diagnostics ?? [], error: error?.description.droppingPathPrefix(path))
+                              diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path))
         }
     }
 
@@ -89,11 +111,14 @@ public struct BatchRunner: Sendable {
         do {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
-            var story = try readers.read(decoded.source, format: format ?? pipeline.input.format)
-            story.metadata.encoding = decoded.encoding
-            story.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
-            try await pipeline.process(&story, mode: mode)
-            return Result(path: path, story: story, error: nil)
+            var stories = try readers.readAll(decoded.source, format: format ?? pipeline.input.format)
+            for index in stories.indices {
+                stories[index].metadata.encoding = decoded.encoding
+                // Decoding findings belong to the file: report them once, with the first story.
+                if index == 0 { stories[index].diagnostics.insert(contentsOf: decoded.diagnostics, at: 0) }
+                try await pipeline.process(&stories[index], mode: mode)
+            }
+            return Result(path: path, stories: stories, error: nil)
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
         } catch let error as ICUError {

@@ -49,7 +49,7 @@ public struct Fixer: Sendable {
         var utf8Runner = runner
         utf8Runner.encoding = "UTF-8"
         for _ in 0..<maximumPasses {
-            let fixes = result.story?.diagnostics.compactMap(\.fix) ?? []
+            let fixes = result.diagnostics.compactMap(\.fix)
             guard !fixes.isEmpty else { break }
             let outcome = FixApplier.apply(fixes, to: text)
             guard outcome.applied > 0, outcome.text != text else { break }

@@ -53,9 +53,10 @@ struct NormalizeCommand: AsyncParsableCommand {
                 status = ExitStatus.inputError
                 return
             }
-            guard let story = result.story else { return }
+            guard !result.stories.isEmpty else { return }
             if !quiet { Terminal.writeError(reporter.render(report)) }
-            let text = outputFormat.write(story)
+            // A wire stream's stories one after another, a blank line between them.
+            let text = result.stories.map { outputFormat.write($0) }.joined(separator: "\n")
             if inPlace {
                 do {
                     try InputFiles.writeAtomically(text, to: result.path)

@@ -39,15 +39,20 @@ struct RunCommand: AsyncParsableCommand {
         var reports: [FileReport] = []
         await input.runner(pipeline, mode: .transform).run(files) { result in
             var report = result.report
-            if let outputDirectory, let story = result.story {
-                var name = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
-                if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat {
-                    name = (name as NSString).deletingPathExtension + "." + outputFormat.fileExtension(for: story)
-                }
-                do {
-                    try InputFiles.writeAtomically(outputFormat.write(story), to: outputDirectory + "/" + name)
-                } catch {
-                    report.error = "\(error)"
+            if let outputDirectory {
+                for (index, story) in result.stories.enumerated() {
+                    var name = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
+                    let base = (name as NSString).deletingPathExtension
+                    // A stream's stories get numbered files: feed-1.txt, feed-2.txt, …
+                    let number = result.stories.count > 1 ? "-\(index + 1)" : ""
+                    if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat || result.stories.count > 1 {
+                        name = base + number + "." + outputFormat.fileExtension(for: story)
+                    }
+                    do {
+                        try InputFiles.writeAtomically(outputFormat.write(story), to: outputDirectory + "/" + name)
+                    } catch {
+                        report.error = "\(error)"
+                    }
                 }
             }
             reports.append(report)

@@ -8,6 +8,12 @@ public protocol StoryReader: Sendable {
     /// How sure the reader is that it can read this file, from its content and path: 0 (no) to 100.
     static func confidence(for source: SourceFile) -> Int
     static func read(_ source: SourceFile) throws -> Story
+    /// Every story in the file, for formats that carry several (ANPA and IPTC 7901 streams).
+    static func readAll(_ source: SourceFile) throws -> [Story]
+}
+
+extension StoryReader {
+    public static func readAll(_ source: SourceFile) throws -> [Story] { [try read(source)] }
 }
 
 /// The readers a run may choose from, by name or by sniffing content.
@@ -31,11 +37,20 @@ public struct ReaderRegistry: Sendable {
 
     /// `format` is `auto` or a reader name; `auto` picks the most confident reader (ties: earlier).
     public func read(_ source: SourceFile, format: String = "auto") throws -> Story {
+        try chooseReader(source, format: format).read(source)
+    }
+
+    /// Every story in the file (one for most formats, several for a wire stream).
+    public func readAll(_ source: SourceFile, format: String = "auto") throws -> [Story] {
+        try chooseReader(source, format: format).readAll(source)
+    }
+
+    private func chooseReader(_ source: SourceFile, format: String) throws -> any StoryReader.Type {
         if format != "auto" {
             guard let reader = reader(named: format) else {
                 throw CopydeskError.usage("unknown input format '\(format)' (known: \(names.joined(separator: ", ")))")
             }
-            return try reader.read(source)
+            return reader
         }
         var best: (any StoryReader.Type)?
         var bestScore = 0
@@ -46,6 +61,6 @@ public struct ReaderRegistry: Sendable {
         guard let best else {
             throw CopydeskError.input(file: source.path, message: "no reader recognises this file (known formats: \(names.joined(separator: ", ")))")
         }
-        return try best.read(source)
+        return best
     }
 }

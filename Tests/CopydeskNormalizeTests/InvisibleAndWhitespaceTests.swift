@@ -77,3 +77,13 @@ import CopydeskCore
 func applying(_ changes: [NormalizationChange], to text: String) -> String {
     FixApplier.apply(edits: changes.map(\.edit), to: text)
 }
+
+@Suite struct TableWhitespaceTests {
+    @Test func spacesThatAlignATableAreKept() {
+        let table = "Atlanta          68   52   .00\nBoston           55   41   .12\nChicago  60  48\n"
+        let changes = WhitespaceCleanup().changes(in: table)
+        #expect(changes.isEmpty)
+        // Prose with one stray double space still gets it collapsed.
+        #expect(WhitespaceCleanup().changes(in: "He said  no.\nShe agreed.").map(\.ruleID) == ["whitespace.multiple-spaces"])
+    }
+}

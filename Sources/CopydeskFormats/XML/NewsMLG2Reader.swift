@@ -55,7 +55,11 @@ public enum NewsMLG2Reader: StoryReader {
     }
 
     /// One story per `newsItem` of a `newsMessage` (one for a bare item or fragment), in order.
-    public static func readAll(_ source: SourceFile, limits: XMLLimits = XMLLimits()) throws -> [Story] {
+    public static func readAll(_ source: SourceFile) throws -> [Story] {
+        try readAll(source, limits: XMLLimits())
+    }
+
+    public static func readAll(_ source: SourceFile, limits: XMLLimits) throws -> [Story] {
         let root = try XMLScanner.tree(source, limits: limits)
         let items: [XMLTreeElement]
         switch root.local {

@@ -30,5 +30,6 @@ public enum StyleSchema {
         "credit-lines",        // agency credit lines and prefixes: "Source:", "(ANA-MPA)", "/TASS/"
         "relative-days",       // today, yesterday, tomorrow
         "editor-notes",        // prefixes of editor's notes: "Eds:", "EDITOR'S NOTE"
+        "repeated-words",      // doubled words that are English, not typos: "bye bye"
     ]
 }

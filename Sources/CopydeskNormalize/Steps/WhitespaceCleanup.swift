@@ -23,12 +23,13 @@ public struct WhitespaceCleanup: Sendable {
     public func changes(in text: String) -> [NormalizationChange] {
         ScalarScanning.withBytes(text) { bytes in
             var changes: [NormalizationChange] = []
+            let tabular = Self.isTabular(bytes)
             var lineStart = 0
             let count = bytes.count
             while lineStart <= count {
                 var lineEnd = lineStart
                 while lineEnd < count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-                scanLine(bytes, lineStart..<lineEnd, into: &changes)
+                scanLine(bytes, lineStart..<lineEnd, keepAlignment: tabular, into: &changes)
                 guard lineEnd < count else { break }
                 var breakEnd = lineEnd + 1
                 if bytes[lineEnd] == 0x0D, breakEnd < count, bytes[breakEnd] == 0x0A { breakEnd += 1 }
@@ -50,7 +51,32 @@ public struct WhitespaceCleanup: Sendable {
         }
     }
 
-    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into changes: inout [NormalizationChange]) {
+    /// A block whose lines line up columns with runs of spaces (agate, results, weather tables):
+    /// two lines with a run of three or more spaces inside them, or one with five or more (prose
+    /// never has that).
+    static func isTabular(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var alignedLines = 0, run = 0, seenText = false, lineCounted = false
+        for byte in bytes {
+            switch byte {
+            case 0x0A:
+                run = 0; seenText = false; lineCounted = false
+            case 0x20:
+                run += 1
+            default:
+                if run >= 5 && seenText { return true }
+                if run >= 3 && seenText && !lineCounted {
+                    alignedLines += 1
+                    lineCounted = true
+                    if alignedLines >= 2 { return true }
+                }
+                run = 0
+                seenText = true
+            }
+        }
+        return false
+    }
+
+    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, keepAlignment: Bool, into changes: inout [NormalizationChange]) {
         var i = line.lowerBound
         let isFirstLine = line.lowerBound == 0
         while i < line.upperBound {
@@ -68,7 +94,7 @@ public struct WhitespaceCleanup: Sendable {
                 runEnd += next
             }
             let run = runStart..<runEnd
-            if runStart == line.lowerBound {
+            if runStart == line.lowerBound && !(keepAlignment && kinds == ["whitespace.multiple-spaces"]) {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.leading",
                     message: isFirstLine ? "space at the start of the paragraph removed" : "indentation at the start of a line removed",
@@ -76,6 +102,8 @@ public struct WhitespaceCleanup: Sendable {
             } else if runEnd == line.upperBound {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.trailing", message: "trailing space removed", edit: TextEdit(range: run, replacement: "")))
+            } else if keepAlignment && kinds == ["whitespace.multiple-spaces"] {
+                // Spaces that align a table's columns are layout, not a typo.
             } else if !(run.count == 1 && bytes[runStart] == 0x20) {
                 let rule = kinds.subtracting(["whitespace.multiple-spaces"]).sorted().first ?? "whitespace.multiple-spaces"
                 changes.append(NormalizationChange(ruleID: rule, message: message(for: rule, length: run.count), edit: TextEdit(range: run, replacement: " ")))

@@ -1,4 +1,10 @@
 /// The dashes rules, in the order `copydesk rules` lists them.
 enum DashesFamily {
-    static let rules: [any LintRule.Type] = []
+    static let rules: [any LintRule.Type] = [
+        DoubleHyphenRule.self,
+        SpacedHyphenRule.self,
+        WrongDashRule.self,
+        RangeRule.self,
+        SubheadRule.self,
+    ]
 }

@@ -1,4 +1,7 @@
 /// The repetition rules, in the order `copydesk rules` lists them.
 enum RepetitionFamily {
-    static let rules: [any LintRule.Type] = []
+    static let rules: [any LintRule.Type] = [
+        RepeatedWordRule.self,
+        RepeatedParagraphRule.self,
+    ]
 }

@@ -1,4 +1,6 @@
 /// The terms rules, in the order `copydesk rules` lists them.
 enum TermsFamily {
-    static let rules: [any LintRule.Type] = []
+    static let rules: [any LintRule.Type] = [
+        TermSubstitutionRule.self,
+    ]
 }
