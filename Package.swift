@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C++ shim over the system libicu. Its public header exposes plain C types only, so the
@@ -25,7 +26,8 @@ let package = Package(
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats"]),
+        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
+        .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk"]),
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],

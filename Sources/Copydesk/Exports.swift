@@ -4,3 +4,4 @@
 @_exported import CopydeskICU
 @_exported import CopydeskLint
 @_exported import CopydeskNormalize
+@_exported import CopydeskDedup
