@@ -40,11 +40,21 @@ public struct LintStage: Stage {
     public static var loader: StyleLoader {
         var loader = StyleLoader(rules: LintRules.all)
         loader.knownRuleIDs.formUnion(NormalizeStage.severities.keys)
+        loader.knownRuleIDs.insert(languageMismatchRule)
         return loader
     }
 
     public func process(_ story: inout Story, context: StageContext) async throws {
         try lint(&story)
+    }
+
+    /// Reported when a story's language differs from the style's, instead of the style's rules.
+    public static let languageMismatchRule = "lint.language-mismatch"
+
+    /// `en-US` and `en` match; `de` and `en-GB` do not.
+    static func sameLanguage(_ a: String, _ b: String) -> Bool {
+        func primary(_ tag: String) -> Substring { tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "" }
+        return primary(a) == primary(b)
     }
 
     public func lint(_ story: inout Story) throws {
@@ -58,6 +68,17 @@ public struct LintStage: Stage {
                 return copy
             case nil: return diagnostic
             }
+        }
+        // An English house style says nothing useful about German copy: skip it, and say so.
+        if let language = story.metadata.language, !Self.sameLanguage(language, style.language) {
+            if style.ruleSettings[Self.languageMismatchRule] != .off, let first = story.blocks.indices.first {
+                let severity: Severity
+                if case .severity(let level)? = style.ruleSettings[Self.languageMismatchRule] { severity = level } else { severity = .info }
+                story.report(Self.languageMismatchRule, severity,
+                             "the story is in '\(language)' and the style \(style.name) is for '\(style.language)': its rules were not run",
+                             block: first, range: 0..<0)
+            }
+            return
         }
         let document = LintDocument(story: story, style: style)
         for (rule, severity, id) in rules {

@@ -92,3 +92,17 @@ import Testing
         }
     }
 }
+
+@Suite struct LanguageMismatchTests {
+    @Test func aGermanStoryIsNotLintedWithAnEnglishStyle() throws {
+        let style = try LintFixtures.style("ap")
+        var story = try PlainTextReader.read(SourceFile(path: "de.txt", text: "Schalke verliert\n\nBERLIN (dpa) - Der «größte Skandal» seit Jahren, sagte er heute.\n"))
+        story.metadata.language = "de"
+        try LintStage(style: style).lint(&story)
+        #expect(story.diagnostics.map(\.ruleID) == ["lint.language-mismatch"])
+        story.metadata.language = "en-US"
+        story.diagnostics = []
+        try LintStage(style: style).lint(&story)
+        #expect(story.diagnostics.contains { $0.ruleID == "quotes.foreign" })
+    }
+}
