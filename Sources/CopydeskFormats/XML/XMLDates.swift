@@ -1,3 +1,4 @@
+import CopydeskCore
 import Foundation
 
 /// ISO 8601 dates as wire XML writes them, extended or basic form:
@@ -57,18 +58,7 @@ enum XMLDates {
             }
         }
         guard i == b.count else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDays.sinceEpoch(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: Double(days) * 86400 + seconds - Double(offset))
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }

@@ -1,3 +1,4 @@
+import CopydeskCore
 import Foundation
 
 /// Month and weekday names and a little calendar arithmetic shared by the dates and dateline
@@ -55,15 +56,7 @@ struct CivilDate: Sendable, Hashable {
     var day: Int
 
     /// Days since 1970-01-01 (H. Hinnant's days_from_civil).
-    var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    var daysSinceEpoch: Int { CivilDays.sinceEpoch(year: year, month: month, day: day) }
 
     /// 0 = Sunday.
     var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }

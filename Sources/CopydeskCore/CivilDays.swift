@@ -1,0 +1,14 @@
+/// Calendar arithmetic on proleptic Gregorian dates without formatters or time zones, so readers
+/// and rules can turn wire dates into days quickly and thread-safely.
+public enum CivilDays {
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    public static func sinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}
