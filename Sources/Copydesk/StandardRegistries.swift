@@ -1,7 +1,7 @@
 extension StageRegistry {
     /// Every stage that ships with Copydesk.
     public static var standard: StageRegistry {
-        StageRegistry([NormalizeStage.self, LintStage.self])
+        StageRegistry([NormalizeStage.self, LintStage.self, DedupStage.self])
     }
 }
 

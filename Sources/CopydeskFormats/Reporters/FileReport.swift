@@ -8,13 +8,17 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Set when the file could not be read, decoded or parsed; the batch went on without it.
     public var error: String?
+    /// Structured results of stages (such as `dedup`), one map per story of the file.
+    public var stageData: [[String: ConfigValue]]
 
-    public init(path: String, source: SourceFile?, metadata: StoryMetadata? = nil, diagnostics: [Diagnostic], error: String? = nil) {
+    public init(path: String, source: SourceFile?, metadata: StoryMetadata? = nil, diagnostics: [Diagnostic], error: String? = nil,
+                stageData: [[String: ConfigValue]] = []) {
         self.path = path
         self.source = source
         self.metadata = metadata
         self.diagnostics = diagnostics
         self.error = error
+        self.stageData = stageData
     }
 
     /// Diagnostics in file order (then by rule), as every reporter prints them.

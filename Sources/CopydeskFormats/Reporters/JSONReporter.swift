@@ -17,6 +17,8 @@ public enum JSONReporter {
         public var encoding: String?
         public var metadata: Metadata?
         public var diagnostics: [Entry]
+        /// Per story of the file, what stages reported besides findings (e.g. `dedup`); absent when empty.
+        public var stages: [[String: ConfigValue]]?
     }
 
     public struct Metadata: Codable, Sendable {
@@ -58,14 +60,15 @@ public enum JSONReporter {
                      language: $0.language, agency: $0.agency, headline: $0.headline, byline: $0.byline, dateline: $0.dateline)
         }
         guard let source = report.source else {
-            return File(path: report.path, error: report.error, format: nil, encoding: nil, metadata: metadata, diagnostics: [])
+            return File(path: report.path, error: report.error, format: nil, encoding: nil, metadata: metadata, diagnostics: [], stages: nil)
         }
         func span(_ range: Range<Int>) -> Span { Span(start: source.location(of: range.lowerBound), end: source.location(of: range.upperBound)) }
         let entries = report.sortedDiagnostics.map { diagnostic in
             Entry(rule: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message, range: span(diagnostic.range),
                   fix: diagnostic.fix.map { $0.edits.map { Edit(range: span($0.range), replacement: $0.replacement) } })
         }
+        let stages = report.stageData.contains { !$0.isEmpty } ? report.stageData : nil
         return File(path: report.path, error: report.error, format: report.metadata?.sourceFormat,
-                    encoding: report.metadata?.encoding, metadata: metadata, diagnostics: entries)
+                    encoding: report.metadata?.encoding, metadata: metadata, diagnostics: entries, stages: stages)
     }
 }

@@ -1,0 +1,170 @@
+import CopydeskICU
+
+/// Splits text into the words matching compares: NFKC-casefolded (so "Ｐｕｔｉｎ", "PUTIN" and "Putin"
+/// are one word, and ligatures or full-width digits fold), with punctuation and whitespace
+/// dropped and apostrophes inside words removed ("don't" and "don’t" are "dont").
+///
+/// Latin, Greek, Cyrillic and other space-separated scripts are split by a byte scan, which is
+/// an order of magnitude faster than ICU's break iterator. A paragraph containing Han, kana,
+/// Thai, Lao, Khmer or Myanmar letters, which are written without spaces, goes through ICU word
+/// breaks (dictionary-based), so Chinese and Japanese copy yields real words.
+public struct WordTokenizer: Sendable {
+    private let normalizer: Normalizer
+    private let breaker: BreakIterator
+
+    public init() throws {
+        normalizer = try Normalizer(form: .nfkcCasefold)
+        breaker = try BreakIterator(kind: .word, locale: "")
+    }
+
+    /// Calls `body` with the bytes of each word of `text`, in order. The buffer is only valid
+    /// during the call.
+    public func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        var normalized = try normalizer.normalize(text)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        let needsICU = normalized.withUTF8 { bytes in Self.scan(bytes, scratch: &scratch, body) }
+        guard needsICU else { return }
+        // Scripts without spaces: ICU's dictionary-based word boundaries.
+        let segments = try breaker.segments(in: normalized)
+        normalized.withUTF8 { bytes in
+            for segment in segments where segment.isWordLike {
+                scratch.removeAll(keepingCapacity: true)
+                var i = segment.range.lowerBound
+                while i < segment.range.upperBound {
+                    let (scalar, width) = Self.decode(bytes, at: i)
+                    if !Self.isApostrophe(scalar) { scratch.append(contentsOf: bytes[i..<(i + width)]) }
+                    i += width
+                }
+                if !scratch.isEmpty { scratch.withUnsafeBufferPointer(body) }
+            }
+        }
+    }
+
+    /// The 64-bit hash of each word (xxHash64 of its UTF-8 bytes).
+    public func wordHashes(in text: String) throws -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(text.utf8.count / 5)
+        try forEachWord(in: text) { hashes.append(XXH64.hash($0)) }
+        return hashes
+    }
+
+    /// The words themselves, for diffs and tests.
+    public func words(in text: String) throws -> [String] {
+        var words: [String] = []
+        try forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Byte scan; returns true (having emitted nothing) when the text needs ICU word breaks.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+                             _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        // First a check for scripts written without spaces, so nothing is emitted twice.
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (scalar, width) = decode(bytes, at: i)
+            if needsDictionary(scalar) { return true }
+            i += width
+        }
+        // A word is passed as a slice of the normalized text; only a word with an apostrophe
+        // dropped from its middle is copied into `scratch`.
+        scratch.removeAll(keepingCapacity: true)
+        var wordStart = -1
+        var copying = false
+        func flush(at end: Int) {
+            if copying {
+                scratch.withUnsafeBufferPointer(body)
+                scratch.removeAll(keepingCapacity: true)
+                copying = false
+            } else if wordStart >= 0 {
+                body(UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+            }
+            wordStart = -1
+        }
+        func skipApostrophe(at i: Int) {
+            if !copying { scratch.append(contentsOf: bytes[wordStart..<i]); copying = true }
+        }
+        i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) {
+                    if copying { scratch.append(byte) } else if wordStart < 0 { wordStart = i }
+                } else if byte == 0x27, wordStart >= 0, i + 1 < bytes.count, isWordStart(bytes, at: i + 1) {
+                    skipApostrophe(at: i)  // "don't" is one word, "dont"
+                } else {
+                    flush(at: i)
+                }
+                i += 1
+                continue
+            }
+            let (scalar, width) = decode(bytes, at: i)
+            if isApostrophe(scalar), wordStart >= 0, i + width < bytes.count, isWordStart(bytes, at: i + width) {
+                skipApostrophe(at: i)
+            } else if isWordCharacter(scalar) {
+                if copying { scratch.append(contentsOf: bytes[i..<(i + width)]) } else if wordStart < 0 { wordStart = i }
+            } else {
+                flush(at: i)
+            }
+            i += width
+        }
+        flush(at: bytes.count)
+        return false
+    }
+
+    @inline(__always) private static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let byte = bytes[i]
+        if byte < 0x80 { return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) }
+        return isWordCharacter(decode(bytes, at: i).0)
+    }
+
+    @inline(__always) static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+
+    /// Letters, combining marks and digits.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Scripts written without spaces between words.
+    static func needsDictionary(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF,    // Thai, Lao
+             0x1000...0x109F,    // Myanmar
+             0x1780...0x17FF,    // Khmer
+             0x2E80...0x2FDF,    // CJK radicals
+             0x3040...0x30FF,    // Hiragana, Katakana
+             0x3400...0x4DBF,    // CJK extension A
+             0x4E00...0x9FFF,    // CJK unified ideographs
+             0xF900...0xFAFF,    // CJK compatibility ideographs
+             0x20000...0x3134F:  // CJK extensions B–G
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Decodes the scalar at `i` of well-formed UTF-8 (Swift strings always are).
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            let value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0 {
+            let value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+        }
+        let value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+    }
+}
