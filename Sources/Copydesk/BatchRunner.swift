@@ -58,7 +58,8 @@ public struct BatchRunner: Sendable {
             var metadata = story?.metadata
             if metadata?.headline == nil, let headline = story?.headline { metadata?.headline = headline.string }
             return FileReport(path: path, source: story?.source, metadata: metadata,
-                              diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path))
+                              diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path),
+                              stageData: stories.map(\.stageData))
         }
     }
 
@@ -122,7 +123,11 @@ public struct BatchRunner: Sendable {
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
         } catch let error as ICUError {
-            return Result(path: path, story: nil, error: .input(file: path, message: "ICU error \(error.name)"))
+            // A style's own `raw` pattern that backtracks without end is stopped by ICU's time limit.
+            let message = error.name == "U_REGEX_TIME_OUT"
+                ? "a regular expression of the style took too long on this text and was stopped (ICU time limit, U_REGEX_TIME_OUT); simplify the style's raw patterns"
+                : "ICU error \(error.name)"
+            return Result(path: path, story: nil, error: .input(file: path, message: message))
         } catch {
             return Result(path: path, story: nil, error: .input(file: path, message: "\(error)"))
         }
