@@ -10,7 +10,7 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Input charset: auto (BOM, UTF-8, then detection) or a name such as windows-1251, ISO-8859-7, KOI8-R, UTF-16.")
     var encoding: String?
 
-    @Option(name: .customLong("input-format"), help: "Input format: auto, plain or markdown.")
+    @Option(name: .customLong("input-format"), help: "Input format: auto (detected from the content), anpa, iptc7901, nitf, newsml-g2, ninjs, plain or markdown.")
     var inputFormat: String?
 
     /// Loads the pipeline named by `--pipeline`, or `defaultName` from Pipelines/; with no such
@@ -18,7 +18,8 @@ struct PipelineOptions: ParsableArguments {
     func load(defaultName: String, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
         if let pipeline {
             guard let path = DataFiles.pipelinePath(pipeline) else {
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file (nor Pipelines/\(pipeline).yml)")
+                let named = pipeline.contains("/") ? "" : " (nor Pipelines/\(pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") ? pipeline : pipeline + ".yml"))"
+                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file" + named)
             }
             return try Pipeline.load(path: path, registry: registry, overrides: overrides)
         }
