@@ -24,7 +24,9 @@ public struct Fixer: Sendable {
         /// The charset the input was decoded from; the fixed text is always UTF-8.
         public var originalEncoding: String?
 
-        public var changed: Bool { fixed != original }
+        /// Byte for byte: Swift's `==` on strings is canonical equivalence, under which a fix that
+        /// only changes the normalization form (e + U+0301 to é) would count as no change.
+        public var changed: Bool { !fixed.utf8.elementsEqual(original.utf8) }
     }
 
     public func fix(path: String) async -> Outcome {
@@ -52,7 +54,7 @@ public struct Fixer: Sendable {
             let fixes = result.diagnostics.compactMap(\.fix)
             guard !fixes.isEmpty else { break }
             let outcome = FixApplier.apply(fixes, to: text)
-            guard outcome.applied > 0, outcome.text != text else { break }
+            guard outcome.applied > 0, !outcome.text.utf8.elementsEqual(text.utf8) else { break }
             applied += outcome.applied
             text = outcome.text
             result = await utf8Runner.process(bytes: Array(text.utf8), path: path)

@@ -6,9 +6,10 @@ public enum InputFiles {
     /// files and files over `limit` bytes are errors naming the path.
     public static func read(_ path: String, limit: Int = 256 << 20) throws -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= limit else { throw CopydeskError.input(file: "<stdin>", message: "input is larger than \(limit >> 20) MB") }
-            return [UInt8](data)
+            // Read in chunks and stop past the limit: an endless stream must not fill memory first.
+            return try readAll(descriptor: 0, name: "<stdin>", limit: limit, expected: 0) {
+                "input is larger than \(limit >> 20) MB"
+            }
         }
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -21,18 +22,24 @@ public enum InputFiles {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
+        return try readAll(descriptor: descriptor, name: path, limit: limit, expected: Int(status.st_size)) {
+            "file is over the \(limit >> 20) MB limit"
+        }
+    }
+
+    private static func readAll(descriptor: Int32, name: String, limit: Int, expected: Int, overLimit: () -> String) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
+        bytes.reserveCapacity(min(expected, limit))
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CopydeskError.input(file: path, message: "read failed (\(String(cString: strerror(errno))))")
+                throw CopydeskError.input(file: name, message: "read failed (\(String(cString: strerror(errno))))")
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > limit { throw CopydeskError.input(file: path, message: "file is over the \(limit >> 20) MB limit") }
+            if bytes.count > limit { throw CopydeskError.input(file: name, message: overLimit()) }
         }
         return bytes
     }
@@ -68,6 +75,12 @@ public enum InputFiles {
         if failure == nil { fchmod(descriptor, mode) }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            // The rename itself reaches the disk only with the directory: a crash right after a
+            // successful run must not bring the old file back.
+            let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
+            if folder >= 0 { fsync(folder); close(folder) }
+        }
         if let failure {
             unlink(temporary)
             throw CopydeskError.input(file: path, message: "cannot write (\(failure)); the original is unchanged")

@@ -116,11 +116,20 @@ public struct MappedText: Sendable, Hashable {
         var editIndex = 0
 
         func emitOld(upTo end: Int) {
-            // Copy old bytes [cursor, end) and the pieces (or piece parts) that cover them.
-            while cursor < end {
-                while pieceIndex < pieces.count, starts[pieceIndex] + pieces[pieceIndex].length <= cursor { pieceIndex += 1 }
+            // Copy old bytes [cursor, end) and the pieces (or piece parts) that cover them. An
+            // empty piece (an earlier deletion) at or before `end` is kept too: dropping it would
+            // lose the deletion from `sourceEdits`, which then no longer rebuild the text.
+            while pieceIndex < pieces.count {
                 let piece = pieces[pieceIndex]
                 let pieceStart = starts[pieceIndex]
+                if piece.length == 0 {
+                    guard pieceStart <= end else { return }
+                    if pieceStart >= cursor { newPieces.append(piece) }
+                    pieceIndex += 1
+                    continue
+                }
+                if pieceStart + piece.length <= cursor { pieceIndex += 1; continue }
+                guard cursor < end else { return }
                 let partEnd = min(end, pieceStart + piece.length)
                 let part = partEnd - cursor
                 if piece.kind == .verbatim {

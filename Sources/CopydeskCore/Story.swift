@@ -30,13 +30,30 @@ public struct Story: Sendable {
         block: Int, range: Range<Int>, fix: [TextEdit]? = nil
     ) {
         let text = blocks[block].text
-        let sourceRange = text.sourceRange(for: range)
+        // A range that cuts into a character (a rule that took a multi-byte quote for one byte)
+        // widens to whole characters, so the finding still points inside the file at real text;
+        // a fix that would cut one is dropped rather than allowed to write broken UTF-8.
+        let sourceRange = text.sourceRange(for: Self.wholeCharacters(range, in: text.text))
         var sourceFix: Fix?
-        if let fix {
+        if let fix, fix.allSatisfy({ Self.wholeCharacters($0.range, in: text.text) == $0.range }) {
             let mapped = fix.compactMap { text.sourceEdit(for: $0) }
             if mapped.count == fix.count { sourceFix = Fix(edits: mapped) }
         }
         diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message, range: sourceRange, fix: sourceFix))
+    }
+
+    /// `range` clamped to the text and widened to scalar boundaries.
+    static func wholeCharacters(_ range: Range<Int>, in text: String) -> Range<Int> {
+        let utf8 = text.utf8
+        let count = utf8.count
+        func isBoundary(_ offset: Int) -> Bool {
+            offset <= 0 || offset >= count || utf8[utf8.index(utf8.startIndex, offsetBy: offset)] & 0xC0 != 0x80
+        }
+        var lower = min(max(0, range.lowerBound), count)
+        var upper = min(max(lower, range.upperBound), count)
+        while !isBoundary(lower) { lower -= 1 }
+        while !isBoundary(upper) { upper += 1 }
+        return lower..<upper
     }
 }
 

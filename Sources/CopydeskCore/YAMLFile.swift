@@ -13,11 +13,20 @@ public struct YAMLFile: Sendable {
 
     public init(path: String) throws {
         let text: String
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CopydeskError.configuration(file: path, message: "is a directory, not a YAML file")
+        }
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw CopydeskError.configuration(file: path, message: "cannot read file (\(Self.reason(error)))")
         }
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            throw CopydeskError.configuration(file: path, message: "cannot read file (not UTF-8 text)")
+        }
+        text = decoded
         try self.init(text: text, path: path)
     }
 
@@ -93,6 +102,7 @@ public struct YAMLFile: Sendable {
             return String(cString: strerror(code.rawValue))
         }
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
         return nsError.localizedDescription
     }
 }

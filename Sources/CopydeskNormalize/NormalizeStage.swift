@@ -69,7 +69,8 @@ public struct NormalizeStage: Stage {
             ? WhitespaceCleanup(
                 tabs: try options.choice("tabs", as: WhitespaceCleanup.TabPolicy.self),
                 noBreakSpaces: try options.choice("nbsp", as: WhitespaceCleanup.NoBreakSpacePolicy.self),
-                unwrapLines: options.bool("unwrap"))
+                unwrapLines: options.bool("unwrap"),
+                trimsBlockEdges: true)
             : nil
         var quotes: QuoteStyle?
         let locale = options.string("smart-quotes")
@@ -114,15 +115,30 @@ public struct NormalizeStage: Stage {
     public func normalize(_ story: inout Story) throws {
         if whitespace != nil && !(whitespace?.unwrapLines ?? false) { reportLineEndings(&story) }
         for index in story.blocks.indices {
-            if mojibake { apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) }
-            if let invisible { apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) }
-            if let whitespace { apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) }
-            if typography.legacyConventions || typography.smartQuotes != nil {
-                apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index)
+            // A step can leave work for an earlier one (a removed bidi mark joins "Ã" to a space
+            // the mojibake step repairs; NFKC turns a figure space into a space next to another),
+            // so a block that changed runs the steps again until it is stable: normalizing the
+            // result once more then changes nothing.
+            for _ in 0..<Self.maximumPasses {
+                let before = story.blocks[index].string
+                try normalizeOnce(&story, block: index)
+                if story.blocks[index].string.utf8.elementsEqual(before.utf8) { break }  // bytes, not canonical equivalence
             }
-            if let transliteration { apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) }
-            if let form { apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) }
         }
+    }
+
+    /// Passes over a block at most; text that is still changing after that is left as it is.
+    static let maximumPasses = 4
+
+    private func normalizeOnce(_ story: inout Story, block index: Int) throws {
+        if mojibake { apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) }
+        if let invisible { apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) }
+        if let whitespace { apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) }
+        if typography.legacyConventions || typography.smartQuotes != nil {
+            apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index)
+        }
+        if let transliteration { apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) }
+        if let form { apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) }
     }
 
     private func apply(_ changes: [NormalizationChange], to story: inout Story, block: Int) {

@@ -24,14 +24,12 @@ import Testing
 }
 
 @Test func catastrophicBacktrackingTimesOut() throws {
-    let clock = ContinuousClock()
-    let start = clock.now
+    // ICU's step limit stops the match (the error proves it was stopped, not finished).
     #expect {
         _ = try ICURegex(pattern: "(a+)+$").matches(in: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!")
     } throws: { error in
         (error as? ICUError)?.name == "U_REGEX_TIME_OUT"
     }
-    #expect(clock.now - start < .seconds(2))
 }
 
 @Test(arguments: ["(", "[a-", "a{2,1}", "\\p{NoSuchProperty}"])

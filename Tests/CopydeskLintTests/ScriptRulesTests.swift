@@ -84,11 +84,8 @@ import Testing
         for id in ["script.mixed", "script.untranslated"] {
             let rule = try Self.rule(id, style: style)
             var report = LintReport()
-            let clock = ContinuousClock()
-            let elapsed = clock.measure { rule.check(document, &report) }
+            rule.check(document, &report)
             #expect(report.findings.isEmpty)
-            let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
-            print("\(id): \(text.utf8.count / 1_000_000) MB in \(elapsed) — \(Int(Double(text.utf8.count) / seconds / 1e6)) MB/s (debug)")
         }
     }
 }

@@ -141,7 +141,9 @@ enum WireStream {
 
     /// How strongly the content looks like ANPA and like IPTC 7901 (0–100 each).
     static func sniff(_ source: SourceFile) -> (anpa: Int, iptc7901: Int) {
-        let b = Array(source.text.utf8.prefix(65536))
+        // One memcpy of the head, not a byte-by-byte walk of the string's UTF-8 view.
+        let b = source.text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(65536)) }
+            ?? Array(source.text.utf8.prefix(65536))
         var anpaHeaders = 0, iptcHeaders = 0, otherSOH = 0
         var synSynSOH = false, hasSTX = false, hasETX = false, hasDC = false
         var i = 0

@@ -125,7 +125,8 @@ public struct XMLSniff: Sendable, Hashable {
     /// Looks at the first `limit` bytes only; never throws (a DOCTYPE is skipped, not judged,
     /// so a hostile file is still claimed by its reader, which then rejects it clearly).
     public init(_ source: SourceFile, limit: Int = 8192) {
-        let bytes = Array(source.text.utf8.prefix(limit + 4))
+        let bytes = source.text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(limit + 4)) }
+            ?? Array(source.text.utf8.prefix(limit + 4))
         var end = min(limit, bytes.count)
         // Do not cut a character in two.
         while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }

@@ -24,8 +24,12 @@ public struct LintDocument: Sendable {
     }
 
     public var story: Story
-    public var blocks: [Block]
+    public var blocks: [Block] {
+        didSet { bodyBlocks = Self.bodyBlocks(of: blocks) }
+    }
     public var style: Style
+    /// `body`, computed once: rules ask for it often, and filtering copies every block.
+    private var bodyBlocks: [Block]
 
     public init(story: Story, style: Style) {
         self.story = story
@@ -40,12 +44,15 @@ public struct LintDocument: Sendable {
                          sentences: Tokenizer.sentences(bytes, words: words, abbreviations: style.abbreviations),
                          paragraphNumber: number)
         }
+        bodyBlocks = Self.bodyBlocks(of: blocks)
     }
+
+    private static func bodyBlocks(of blocks: [Block]) -> [Block] { blocks.filter { $0.paragraphNumber != nil } }
 
     public var metadata: StoryMetadata { story.metadata }
     public var headline: Block? { blocks.first { $0.kind == .headline } }
     /// Body paragraphs and subheads in order.
-    public var body: [Block] { blocks.filter { $0.paragraphNumber != nil } }
+    public var body: [Block] { bodyBlocks }
 
     /// The text of a byte range of a block.
     public func text(_ block: Block, _ range: Range<Int>) -> String {

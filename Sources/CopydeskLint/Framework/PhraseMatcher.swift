@@ -24,7 +24,17 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    private var nodes: [Node]
+    /// The automaton flattened into contiguous arrays for the scan (no per-node arrays to retain):
+    /// node `n`'s edges are `edgeKeys/edgeTargets[edgeStart[n]..<edgeStart[n + 1]]`, its outputs
+    /// `outputPhrases/outputLengths[outputStart[n]..<outputStart[n + 1]]`.
+    private var nodeCount: Int
+    private var edgeStart: [Int32]
+    private var edgeKeys: [UInt8]
+    private var edgeTargets: [Int32]
+    private var failLinks: [Int32]
+    private var outputStart: [Int32]
+    private var outputPhrases: [Int32]
+    private var outputLengths: [Int32]
     /// Dense transitions of the root, the state visited most.
     private var rootNext: [Int32]
     public let ignoreCase: Bool
@@ -70,8 +80,26 @@ public struct PhraseMatcher: Sendable {
         }
         var rootNext = [Int32](repeating: 0, count: 256)
         for (key, target) in zip(nodes[0].keys, nodes[0].targets) { rootNext[Int(key)] = target }
-        self.nodes = nodes
         self.rootNext = rootNext
+        nodeCount = nodes.count
+        edgeStart = []; edgeKeys = []; edgeTargets = []; failLinks = []
+        outputStart = []; outputPhrases = []; outputLengths = []
+        edgeStart.reserveCapacity(nodes.count + 1)
+        outputStart.reserveCapacity(nodes.count + 1)
+        failLinks.reserveCapacity(nodes.count)
+        for node in nodes {
+            edgeStart.append(Int32(edgeKeys.count))
+            edgeKeys += node.keys
+            edgeTargets += node.targets
+            failLinks.append(node.fail)
+            outputStart.append(Int32(outputPhrases.count))
+            for (phrase, length) in node.outputs {
+                outputPhrases.append(Int32(phrase))
+                outputLengths.append(Int32(length))
+            }
+        }
+        edgeStart.append(Int32(edgeKeys.count))
+        outputStart.append(Int32(outputPhrases.count))
     }
 
     @inline(__always)
@@ -79,22 +107,39 @@ public struct PhraseMatcher: Sendable {
 
     /// All matches, leftmost-longest and non-overlapping, in order.
     public func matches(in bytes: [UInt8]) -> [Match] {
-        guard nodes.count > 1 else { return [] }
+        guard nodeCount > 1 else { return [] }
         var found: [Match] = []
-        var state: Int32 = 0
-        for i in 0..<bytes.count {
-            let byte = ignoreCase ? Self.fold(bytes[i]) : bytes[i]
-            while true {
-                if state == 0 { state = rootNext[Int(byte)]; break }
-                if let next = nodes[Int(state)].next(byte) { state = next; break }
-                state = nodes[Int(state)].fail
+        rootNext.withUnsafeBufferPointer { rootNext in
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeKeys.withUnsafeBufferPointer { edgeKeys in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        failLinks.withUnsafeBufferPointer { failLinks in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputPhrases.withUnsafeBufferPointer { outputPhrases in
+        outputLengths.withUnsafeBufferPointer { outputLengths in
+        bytes.withUnsafeBufferPointer { text in
+            var state: Int32 = 0
+            for i in 0..<text.count {
+                let byte = ignoreCase ? Self.fold(text[i]) : text[i]
+                while true {
+                    if state == 0 { state = rootNext[Int(byte)]; break }
+                    // Few edges per node: a linear scan beats hashing.
+                    let first = Int(edgeStart[Int(state)]), last = Int(edgeStart[Int(state) + 1])
+                    var edge = first
+                    while edge < last, edgeKeys[edge] != byte { edge += 1 }
+                    if edge < last { state = edgeTargets[edge]; break }
+                    state = failLinks[Int(state)]
+                }
+                let outputs = Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1])
+                if outputs.isEmpty { continue }
+                for output in outputs {
+                    let length = Int(outputLengths[output])
+                    let start = i + 1 - length
+                    if wordBoundaries && !(Self.isBoundary(bytes, before: start) && Self.isBoundary(bytes, after: i + 1)) { continue }
+                    found.append(Match(range: start..<(i + 1), phrase: Int(outputPhrases[output])))
+                }
             }
-            for (phrase, length) in nodes[Int(state)].outputs {
-                let start = i + 1 - length
-                if wordBoundaries && !(Self.isBoundary(bytes, before: start) && Self.isBoundary(bytes, after: i + 1)) { continue }
-                found.append(Match(range: start..<(i + 1), phrase: phrase))
-            }
-        }
+        }}}}}}}}}
         // Leftmost, then longest; drop overlaps.
         found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         var result: [Match] = []

@@ -73,13 +73,19 @@ public enum InputDecoder {
         }
         let source = SourceFile(path: path, text: converted.text)
         if !converted.invalidByteOffsets.isEmpty {
-            let offsets = decodedOffsets(of: converted.invalidByteOffsets, in: converted.text, bytes: bytes, singleByte: !charset.uppercased().hasPrefix("UTF"))
-            for (raw, decoded) in zip(converted.invalidByteOffsets, offsets) {
+            // One character per byte is exact for single-byte charsets; a multi-byte one
+            // (GB18030, Shift_JIS, Big5, EUC-*) has fewer characters than bytes.
+            let singleByte = !charset.uppercased().hasPrefix("UTF") && converted.text.unicodeScalars.count == bytes.count
+            let offsets = decodedOffsets(of: converted.invalidByteOffsets, in: converted.text, bytes: bytes, singleByte: singleByte)
+            let textLength = converted.text.utf8.count
+            for (raw, offset) in zip(converted.invalidByteOffsets, offsets) {
+                // Never a range past the text, whatever the converter substituted.
+                let decoded = min(offset, textLength)
                 let value = raw < bytes.count ? bytes[raw] : 0
                 diagnostics.append(Diagnostic(
                     ruleID: "encoding.invalid-bytes", severity: .error,
                     message: "byte 0x\(hex(value)) at byte offset \(raw + offsetBase) is not valid \(charset); replaced by U+FFFD",
-                    range: decoded..<(decoded + 3)))
+                    range: decoded..<min(decoded + 3, textLength)))
             }
         }
         return Result(source: source, encoding: charset, diagnostics: diagnostics)

@@ -51,11 +51,37 @@ public struct InvisibleCharacters: Sendable {
 
     /// One pass over the bytes: any byte that can start a character this step removes.
     static func mayContainInvisible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F, 0xC2, 0xD8, 0xE1, 0xE2, 0xEF: return true
-            default: continue
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < count {
+            // Eight printable ASCII bytes (0x20…0x7E) at a time: nothing to look at.
+            if i + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let delete = (word &+ 0x0101_0101_0101_0101) & high
+                if word & high == 0 && belowSpace == 0 && delete == 0 { i += 8; continue }
             }
+            let byte = bytes[i]
+            switch byte {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: return true
+            // Lead bytes of the characters `kind(of:)` names: look at the next byte, so curly
+            // quotes and dashes (E2 80 9x) or Latin-1 letters do not send the block to the slow scan.
+            case 0xC2:  // U+0080…U+009F, U+00AD
+                if i + 1 >= count { return true }
+                let next = bytes[i + 1]
+                if next <= 0x9F || next == 0xAD { return true }
+            case 0xE2:  // U+200B…U+200F, U+202A…U+202E, U+2060…U+2069
+                if i + 2 >= count { return true }
+                let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                if b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xAA...0xAE).contains(b2)) { return true }
+                if b1 == 0x81 && (0xA0...0xA9).contains(b2) { return true }
+            case 0xD8, 0xE1, 0xEF: return true
+            default: break
+            }
+            i += 1
         }
         return false
     }

@@ -12,6 +12,29 @@ enum ScalarScanning {
         return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
+    /// Whether three spaces (0x20) follow each other anywhere in `bytes`; word-at-a-time.
+    static func containsThreeSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 3, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        // Loads overlap by two bytes, so a run across a word boundary is seen in the next word.
+        while i + 8 <= count {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x2020_2020_2020_2020
+            // High bit of each byte set exactly where that byte was a space (x == 0).
+            let spaces = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            if spaces & (spaces >> 8) & (spaces >> 16) != 0 { return true }
+            i += 6
+        }
+        var run = 0
+        while i < count {
+            run = bytes[i] == 0x20 ? run + 1 : 0
+            if run >= 3 { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// The scalar that ends just before `i`, or nil at the start.
     static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> UInt32? {
         guard i > 0 else { return nil }

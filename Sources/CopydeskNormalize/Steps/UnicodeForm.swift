@@ -18,6 +18,7 @@ public struct UnicodeForm: Sendable {
             let clean = try normalizer.normalizedPrefixLength(utf8: bytes)
             guard clean < bytes.count else { return [] }
             var changes: [NormalizationChange] = []
+            let foldsCase = normalizer.form == .nfkcCasefold
             // Back up to the start of the word holding the first byte that may need work.
             var start = clean
             while start > 0, !Self.isSpace(bytes[start - 1]) { start -= 1 }
@@ -26,7 +27,8 @@ public struct UnicodeForm: Sendable {
                 var end = start
                 var ascii = true
                 while end < bytes.count, !Self.isSpace(bytes[end]) {
-                    if bytes[end] >= 0x80 { ascii = false }
+                    // ASCII is in every form, except that NFKC-casefold lowercases A-Z.
+                    if bytes[end] >= 0x80 || (foldsCase && bytes[end] >= 0x41 && bytes[end] <= 0x5A) { ascii = false }
                     end += 1
                 }
                 if !ascii {
@@ -52,7 +54,8 @@ public struct UnicodeForm: Sendable {
 
     /// Code points of the non-ASCII part, enough to see what differs.
     private static func codePoints(_ text: String) -> String {
-        let scalars = text.unicodeScalars.filter { $0.value >= 0x80 }.prefix(6)
+        var scalars = Array(text.unicodeScalars.filter { $0.value >= 0x80 }.prefix(6))
+        if scalars.isEmpty { scalars = Array(text.unicodeScalars.prefix(6)) }  // case folding of ASCII
         return scalars.map { ScalarScanning.codePoint($0.value) }.joined(separator: " ")
     }
 }
@@ -67,7 +70,7 @@ public struct Transliteration: Sendable {
 
     public func changes(in text: String) -> [NormalizationChange] {
         let result = transliterator.transliterate(text)
-        guard result != text else { return [] }
+        guard !result.utf8.elementsEqual(text.utf8) else { return [] }  // bytes: == would call NFD and NFC equal
         // One change for the stretch between the common prefix and suffix.
         let old = Array(text.utf8), new = Array(result.utf8)
         var prefix = 0

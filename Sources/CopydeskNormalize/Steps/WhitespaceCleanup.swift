@@ -10,11 +10,15 @@ public struct WhitespaceCleanup: Sendable {
     public var noBreakSpaces: NoBreakSpacePolicy
     /// Joins the lines of a hard-wrapped paragraph into one.
     public var unwrapLines: Bool
+    /// Removes line breaks (with the blanks around them) at the start and end of the text, which
+    /// the normalize stage wants for a block (a line an earlier step emptied); off for bare text.
+    public var trimsBlockEdges: Bool
 
-    public init(tabs: TabPolicy = .space, noBreakSpaces: NoBreakSpacePolicy = .keep, unwrapLines: Bool = false) {
+    public init(tabs: TabPolicy = .space, noBreakSpaces: NoBreakSpacePolicy = .keep, unwrapLines: Bool = false, trimsBlockEdges: Bool = false) {
         self.tabs = tabs
         self.noBreakSpaces = noBreakSpaces
         self.unwrapLines = unwrapLines
+        self.trimsBlockEdges = trimsBlockEdges
     }
 
     /// Rule id of line-ending changes; the stage reports those once per file, not per line.
@@ -24,12 +28,35 @@ public struct WhitespaceCleanup: Sendable {
         ScalarScanning.withBytes(text) { bytes in
             var changes: [NormalizationChange] = []
             let tabular = Self.isTabular(bytes)
+            // A line break at the very start or end of a block is left when an earlier step removed
+            // all a line held (a line of only a bidi mark): the block's edges go, breaks and all,
+            // as a reader would have split them off.
+            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            func hasBreak(_ range: Range<Int>) -> Bool { range.contains { bytes[$0] == 0x0A || bytes[$0] == 0x0D } }
+            var contentStart = 0
+            while contentStart < bytes.count, isBlank(bytes[contentStart]) { contentStart += 1 }
+            var contentEnd = bytes.count
+            while contentEnd > contentStart, isBlank(bytes[contentEnd - 1]) { contentEnd -= 1 }
             var lineStart = 0
-            let count = bytes.count
+            var count = bytes.count
+            var trailingEdge: NormalizationChange?
+            if trimsBlockEdges, hasBreak(0..<contentStart) {
+                changes.append(NormalizationChange(
+                    ruleID: "whitespace.leading", message: "blank line at the start of the paragraph removed",
+                    edit: TextEdit(range: 0..<contentStart, replacement: "")))
+                lineStart = contentStart
+            }
+            if trimsBlockEdges, contentEnd > contentStart, hasBreak(contentEnd..<bytes.count) {
+                trailingEdge = NormalizationChange(
+                    ruleID: "whitespace.trailing", message: "blank line at the end of the paragraph removed",
+                    edit: TextEdit(range: contentEnd..<bytes.count, replacement: ""))
+                count = contentEnd
+            }
+            let firstLine = lineStart
             while lineStart <= count {
                 var lineEnd = lineStart
                 while lineEnd < count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-                scanLine(bytes, lineStart..<lineEnd, keepAlignment: tabular, into: &changes)
+                scanLine(bytes, lineStart..<lineEnd, firstLine: lineStart == firstLine, keepAlignment: tabular, into: &changes)
                 guard lineEnd < count else { break }
                 var breakEnd = lineEnd + 1
                 if bytes[lineEnd] == 0x0D, breakEnd < count, bytes[breakEnd] == 0x0A { breakEnd += 1 }
@@ -47,6 +74,7 @@ public struct WhitespaceCleanup: Sendable {
                 }
                 lineStart = breakEnd
             }
+            if let trailingEdge { changes.append(trailingEdge) }
             return changes
         }
     }
@@ -55,6 +83,9 @@ public struct WhitespaceCleanup: Sendable {
     /// two lines with a run of three or more spaces inside them, or one with five or more (prose
     /// never has that).
     static func isTabular(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Both conditions need a run of three spaces: prose rarely has one, so look for that first,
+        // eight bytes at a time.
+        guard ScalarScanning.containsThreeSpaces(bytes) else { return false }
         var alignedLines = 0, run = 0, seenText = false, lineCounted = false
         for byte in bytes {
             switch byte {
@@ -76,9 +107,8 @@ public struct WhitespaceCleanup: Sendable {
         return false
     }
 
-    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, keepAlignment: Bool, into changes: inout [NormalizationChange]) {
+    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, firstLine isFirstLine: Bool, keepAlignment: Bool, into changes: inout [NormalizationChange]) {
         var i = line.lowerBound
-        let isFirstLine = line.lowerBound == 0
         while i < line.upperBound {
             let byte = bytes[i]
             // Fast skip of ordinary characters.
@@ -87,14 +117,19 @@ public struct WhitespaceCleanup: Sendable {
             // A run of space-like characters.
             let runStart = i
             var runEnd = i + width
-            var kinds = Set<String>()
-            kinds.insert(ruleForSpace(bytes, at: i))
+            // The set of rules the run's characters stand for, as bits (no allocation per space).
+            var kinds = spaceKind(bytes, at: i)
             while runEnd < line.upperBound, let next = spaceWidth(bytes, at: runEnd, end: line.upperBound) {
-                kinds.insert(ruleForSpace(bytes, at: runEnd))
+                kinds |= spaceKind(bytes, at: runEnd)
                 runEnd += next
             }
             let run = runStart..<runEnd
-            if runStart == line.lowerBound && !(keepAlignment && kinds == ["whitespace.multiple-spaces"]) {
+            // The common case, one plain space between words, changes nothing.
+            if run.count == 1 && bytes[runStart] == 0x20 && runStart != line.lowerBound && runEnd != line.upperBound {
+                i = runEnd
+                continue
+            }
+            if runStart == line.lowerBound && !(keepAlignment && kinds == SpaceKind.multipleSpaces) {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.leading",
                     message: isFirstLine ? "space at the start of the paragraph removed" : "indentation at the start of a line removed",
@@ -102,10 +137,14 @@ public struct WhitespaceCleanup: Sendable {
             } else if runEnd == line.upperBound {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.trailing", message: "trailing space removed", edit: TextEdit(range: run, replacement: "")))
-            } else if keepAlignment && kinds == ["whitespace.multiple-spaces"] {
+            } else if keepAlignment && kinds == SpaceKind.multipleSpaces {
                 // Spaces that align a table's columns are layout, not a typo.
             } else if !(run.count == 1 && bytes[runStart] == 0x20) {
-                let rule = kinds.subtracting(["whitespace.multiple-spaces"]).sorted().first ?? "whitespace.multiple-spaces"
+                // The alphabetically first rule other than multiple-spaces, as before.
+                let rule = kinds & SpaceKind.nbsp != 0 ? "whitespace.nbsp"
+                    : kinds & SpaceKind.tab != 0 ? "whitespace.tab"
+                    : kinds & SpaceKind.unusualSpace != 0 ? "whitespace.unusual-space"
+                    : "whitespace.multiple-spaces"
                 changes.append(NormalizationChange(ruleID: rule, message: message(for: rule, length: run.count), edit: TextEdit(range: run, replacement: " ")))
             }
             i = runEnd
@@ -138,12 +177,20 @@ public struct WhitespaceCleanup: Sendable {
         return nil
     }
 
-    private func ruleForSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
+    /// Bits for the rules a space-like character falls under (multiple-spaces, tab, nbsp,
+    /// unusual-space), so a run collects its kinds without allocating.
+    private enum SpaceKind {
+        static let multipleSpaces: UInt8 = 1, tab: UInt8 = 2, nbsp: UInt8 = 4, unusualSpace: UInt8 = 8
+    }
+
+    /// The rule of the space-like character at `i`, as a `SpaceKind` bit.
+    @inline(__always)
+    private func spaceKind(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt8 {
         switch bytes[i] {
-        case 0x20: "whitespace.multiple-spaces"
-        case 0x09: "whitespace.tab"
-        case 0xC2: "whitespace.nbsp"
-        default: bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xAF || bytes[i + 2] == 0x87) ? "whitespace.nbsp" : "whitespace.unusual-space"
+        case 0x20: SpaceKind.multipleSpaces
+        case 0x09: SpaceKind.tab
+        case 0xC2: SpaceKind.nbsp
+        default: bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xAF || bytes[i + 2] == 0x87) ? SpaceKind.nbsp : SpaceKind.unusualSpace
         }
     }
 }

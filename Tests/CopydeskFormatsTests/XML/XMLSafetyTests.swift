@@ -35,13 +35,10 @@ import Foundation
         // Still claimed by the NITF reader, so auto-detection reports the attack instead of
         // reading the file as plain text.
         #expect(NITFReader.confidence(for: source) == 95)
-        let clock = ContinuousClock()
-        var message: String?
-        let elapsed = clock.measure {
-            message = XMLFixtures.inputError { _ = try NITFReader.read(source) }
-        }
+        // Refused at the declaration, before anything could expand (how long that takes is the
+        // benchmarks' business, not a test's).
+        let message = XMLFixtures.inputError { _ = try NITFReader.read(source) }
         #expect(message == "3:2: DOCTYPE with entity declarations is not accepted (XML entity expansion): 'lol' is declared here")
-        #expect(elapsed < .milliseconds(200))
         let registry = ReaderRegistry([PlainTextReader.self, NITFReader.self, NewsMLG2Reader.self])
         #expect(throws: CopydeskError.self) { try registry.read(source) }
     }
@@ -109,16 +106,14 @@ import Foundation
         #expect(XMLFixtures.inputError { _ = try NITFReader.read(big, limits: small) } == "XML input is \(big.byteCount) bytes, over the 64 bytes limit for XML files")
     }
 
-    @Test func aLargeStoryReadsInLinearTime() throws {
+    @Test func aLargeStoryReadsWhole() throws {
+        // Speed is the benchmarks' business (Benchmarks/); here only that nothing is lost or cut.
         var text = "<nitf><body><body.content>\n"
         let paragraph = "  <p>The ministry said the tax would raise <em>40 million</em> euros &amp; more\n    a year, officials said on Tuesday.</p>\n"
         for _ in 0..<20_000 { text += paragraph }
         text += "</body.content></body></nitf>\n"
-        let source = SourceFile(path: "big.xml", text: text)
-        let clock = ContinuousClock()
-        var count = 0
-        let elapsed = try clock.measure { count = try NITFReader.read(source).paragraphs.count }
-        #expect(count == 20_000)
-        #expect(elapsed < .seconds(10), "2.4 MB took \(elapsed)")
+        let story = try NITFReader.read(SourceFile(path: "big.xml", text: text))
+        #expect(story.paragraphs.count == 20_000)
+        #expect(story.paragraphs.last?.string == "The ministry said the tax would raise 40 million euros & more a year, officials said on Tuesday.")
     }
 }

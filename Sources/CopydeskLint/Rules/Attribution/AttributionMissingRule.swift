@@ -68,7 +68,10 @@ struct AttributionMissingRule: LintRule {
             }
             resolved[n] = ok
             guard !ok, let first = quotes.first else { continue }
-            report.add(block: block.index, range: first.open..<(first.close.map { $0 + 1 } ?? block.bytes.count),
+            // The closing mark may be a multi-byte ” : end after its last byte.
+            var end = first.close.map { $0 + 1 } ?? block.bytes.count
+            while end < block.bytes.count, block.bytes[end] & 0xC0 == 0x80 { end += 1 }
+            report.add(block: block.index, range: first.open..<end,
                        "say who is speaking: this quote has no attribution in its paragraph or next to it")
         }
     }

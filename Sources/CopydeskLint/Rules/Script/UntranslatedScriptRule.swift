@@ -36,11 +36,13 @@ struct UntranslatedScriptRule: LintRule {
         ])
 
     private let expected: ScriptFamily.Letter?
-    private let transliterator: Transliterator?
+
+    /// Opened on the first run of foreign script, not when the rule is built: ICU takes 10–15 ms
+    /// to load this transform, which would be paid by every `copydesk lint` of all-Latin copy.
+    private static let latinTransliterator = try? Transliterator(id: "Any-Latin; Latin-ASCII")
 
     init(style: Style) throws {
         expected = style.string("script.expected").flatMap(ScriptFamily.Letter.init(expected:))
-        transliterator = expected == .latin ? try Transliterator(id: "Any-Latin; Latin-ASCII") : nil
     }
 
     /// A word's letters by script.
@@ -151,7 +153,7 @@ struct UntranslatedScriptRule: LintRule {
         }
         var suggestion: String?
         // A transliteration helps with a name or a phrase; a whole sentence needs translating.
-        if let transliterator, run.last - run.first < 8 {
+        if expected == .latin, let transliterator = Self.latinTransliterator, run.last - run.first < 8 {
             let latin = transliterator.transliterate(text)
             if latin != text { suggestion = "\"\(latin)\" (transliterated)" }
         }

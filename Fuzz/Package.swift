@@ -1,0 +1,25 @@
+// swift-tools-version:5.4
+// (5.4: SwiftPM then leaves an executable's `main` alone, so libFuzzer's own `main` runs.)
+// libFuzzer targets for Copydesk. Not part of the main package: build and run them with
+// `Fuzz/run.sh TARGET SECONDS` (see Fuzz/README.md), which passes `-sanitize=fuzzer,address`.
+import Foundation
+import PackageDescription
+
+// A path dependency's identity is its folder's name, whatever the clone is called.
+let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let fuzzTargets = [
+    "FuzzDecoder", "FuzzPlain", "FuzzMarkdown", "FuzzANPA", "FuzzIPTC7901",
+    "FuzzNITF", "FuzzNewsMLG2", "FuzzNinjs", "FuzzNormalize", "FuzzLint",
+]
+
+let package = Package(
+    name: "CopydeskFuzz",
+    platforms: [.macOS(.v10_15)],
+    dependencies: [.package(path: "..")],
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Copydesk", package: mainPackage)]),
+    ] + fuzzTargets.map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Copydesk", package: mainPackage)])
+    }
+)
