@@ -40,6 +40,16 @@ struct LintCommand: AsyncParsableCommand {
         let pipeline = try input.load(defaultName: "lint", overrides: overrides)
         let runner = input.runner(pipeline, mode: .report)
         guard fix || diff else {
+            if output.streams {
+                let rules = knownRules()
+                var summary = ReportSummary()
+                await runner.run(files) { result in
+                    let report = result.report
+                    summary.add(report)
+                    output.stream(report, rules: rules)
+                }
+                throw ExitCode(output.finishStream(summary))
+            }
             let results = await runner.run(files)
             throw ExitCode(output.report(results.map(\.report)))
         }

@@ -138,6 +138,24 @@ struct ReportOptions: ParsableArguments {
         return Self.status(summary, failOn: failOn)
     }
 
+    /// Formats printed file by file as results arrive, so a long batch keeps no reports in memory.
+    var streams: Bool { format == .text || format == .github || format == .rdjsonl }
+
+    /// Prints one file's findings in a streaming format (see `streams`).
+    func stream(_ report: FileReport, rules: [RuleInfo]) {
+        switch format {
+        case .github: Terminal.write(GitHubReporter.render([report], rules: rules))
+        case .rdjsonl: Terminal.write(RDJSONLReporter.render([report], rules: rules))
+        default: Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource).render(report))
+        }
+    }
+
+    /// The closing summary of a streamed report, and the exit status.
+    func finishStream(_ summary: ReportSummary) -> Int32 {
+        if format == .text { Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1)).renderSummary(summary)) }
+        return Self.status(summary, failOn: failOn)
+    }
+
     static func status(_ summary: ReportSummary, failOn: FailOn) -> Int32 {
         if summary.failedFiles > 0 { return ExitStatus.inputError }
         if let threshold = failOn.threshold, let highest = summary.highest, highest >= threshold { return ExitStatus.findings }

@@ -35,16 +35,19 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     public var warnings = 0
     public var infos = 0
 
-    public init(_ reports: [FileReport]) {
-        files = reports.count
-        for report in reports {
-            if report.error != nil { failedFiles += 1 }
-            for diagnostic in report.diagnostics {
-                switch diagnostic.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .info: infos += 1
-                }
+    public init(_ reports: [FileReport] = []) {
+        for report in reports { add(report) }
+    }
+
+    /// Counts one more file, for a report printed as it goes.
+    public mutating func add(_ report: FileReport) {
+        files += 1
+        if report.error != nil { failedFiles += 1 }
+        for diagnostic in report.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
             }
         }
     }
