@@ -32,12 +32,14 @@ let package = Package(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Generators shared by the test targets' property tests; not part of any product.
+        .target(name: "CopydeskTestSupport", path: "Sources/CopydeskTestSupport"),
         .testTarget(name: "CopydeskICUTests", dependencies: ["CopydeskICU"]),
-        .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk"]),
-        .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk"]),
+        .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk", "CopydeskTestSupport"]),
+        .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
         .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk"]),
-        .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk"]),
+        .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],
     cxxLanguageStandard: .cxx17

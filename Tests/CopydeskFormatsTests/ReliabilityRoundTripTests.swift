@@ -1,3 +1,4 @@
+import CopydeskTestSupport
 import Copydesk
 import Foundation
 import Testing

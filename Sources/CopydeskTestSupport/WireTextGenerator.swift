@@ -1,18 +1,20 @@
 import Foundation
 
+/// Shared by the reliability tests of several test targets (hence a target of its own).
+///
 /// A small, seeded generator of wire-ish text for the reliability properties: ASCII prose, Greek,
 /// Cyrillic, CJK, combining marks, controls, zero-width and bidi characters, mojibake, CRLF and
 /// lone CR, ANPA stand-ins (``…'', --, _), tabs, no-break and other odd spaces.
 ///
 /// `COPYDESK_PROPERTY_ITERATIONS` raises the number of cases (the quick default keeps `swift test`
 /// fast); `COPYDESK_PROPERTY_SEED` replays one run. A failure names its seed and case number.
-struct WireTextGenerator: RandomNumberGenerator {
+public struct WireTextGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// SplitMix64: tiny, fast and the same on every platform.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,25 +22,25 @@ struct WireTextGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    static let words = ["the", "Kremlin", "said", "on", "Tuesday", "ATHENS", "Greece", "(AP)", "officials", "Putin", "Xi",
+    public static let words = ["the", "Kremlin", "said", "on", "Tuesday", "ATHENS", "Greece", "(AP)", "officials", "Putin", "Xi",
                         "percent", "Sept.", "15", "1,200", "3,5", "i.e.", "ie", "Kiev", "the", "stated", "cafe", "its", "it's",
                         "U.S.", "12h30", "Aukus", "tomorrow", "nine", "4", "said:", "By", "MOSCOW", "—", "–", "-", "&amp;", "<b>"]
-    static let foreign = ["Αθήνα", "Ελλάδα", "Москва", "Кремль", "北京", "東京都", "서울", "مرحبا", "שלום", "Café", "naïve",
+    public static let foreign = ["Αθήνα", "Ελλάδα", "Москва", "Кремль", "北京", "東京都", "서울", "مرحبا", "שלום", "Café", "naïve",
                           "Straße", "Ǆ", "ﬁnance", "Å", "ｆｕｌｌ", "①", "x²", "🇬🇷", "👍🏽", "e\u{301}", "a\u{308}\u{304}",
                           "\u{301}", "o\u{338}", "ᄀ\u{1161}", "Ω", "ﬀ", "ǅ", "İ", "ß"]
-    static let invisibles = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{202A}", "\u{202B}",
+    public static let invisibles = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{202A}", "\u{202B}",
                              "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{200E}",
                              "\u{200F}", "\u{1}", "\u{7}", "\u{8}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}", "\u{0B}", "\u{0C}", "\u{0}"]
-    static let mojibake = ["Ã©", "â€™", "â€œ", "â€\u{9D}", "â€\"", "Ã¶", "Ã¼", "CafÃ©", "hadnâ€™t", "Ã", "â€", "Ã\u{A0}", "Ð¼Ð¾"]
-    static let spaces = [" ", " ", " ", "  ", "\t", "\u{A0}", "\u{202F}", "\u{2007}", "\u{2003}", "\u{3000}", "   ", " \t "]
-    static let breaks = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\n\n\n", " \n", "\u{2028}", "\u{2029}"]
-    static let typography = ["``", "''", "--", " -- ", " _ ", "\"", "'", "\"quoted\"", "``Yes,'' he said", "'70s", "5'10\"",
+    public static let mojibake = ["Ã©", "â€™", "â€œ", "â€\u{9D}", "â€\"", "Ã¶", "Ã¼", "CafÃ©", "hadnâ€™t", "Ã", "â€", "Ã\u{A0}", "Ð¼Ð¾"]
+    public static let spaces = [" ", " ", " ", "  ", "\t", "\u{A0}", "\u{202F}", "\u{2007}", "\u{2003}", "\u{3000}", "   ", " \t "]
+    public static let breaks = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\n\n\n", " \n", "\u{2028}", "\u{2029}"]
+    public static let typography = ["``", "''", "--", " -- ", " _ ", "\"", "'", "\"quoted\"", "``Yes,'' he said", "'70s", "5'10\"",
                              "---", "-", "_", "`", "«", "»", "„", "“", "”", "‘", "’"]
 
-    mutating func pick(_ list: [String]) -> String { list[Int.random(in: 0..<list.count, using: &self)] }
+    public mutating func pick(_ list: [String]) -> String { list[Int.random(in: 0..<list.count, using: &self)] }
 
     /// One fragment, weighted towards prose so the text still looks like copy.
-    mutating func fragment() -> String {
+    public mutating func fragment() -> String {
         switch Int.random(in: 0..<100, using: &self) {
         case 0..<40: return pick(Self.words)
         case 40..<52: return pick(Self.foreign)
@@ -56,7 +58,7 @@ struct WireTextGenerator: RandomNumberGenerator {
     }
 
     /// A story-sized text of up to `maxFragments` fragments, usually spaced like prose.
-    mutating func text(maxFragments: Int = 60) -> String {
+    public mutating func text(maxFragments: Int = 60) -> String {
         let count = Int.random(in: 0...maxFragments, using: &self)
         var out = ""
         for _ in 0..<count {
@@ -67,7 +69,7 @@ struct WireTextGenerator: RandomNumberGenerator {
     }
 
     /// How many cases a property runs: the quick default, or the environment's.
-    static func iterations(quick: Int) -> Int {
+    public static func iterations(quick: Int) -> Int {
         if let value = ProcessInfo.processInfo.environment["COPYDESK_PROPERTY_ITERATIONS"], let count = Int(value), count > 0 {
             return count
         }
@@ -75,13 +77,13 @@ struct WireTextGenerator: RandomNumberGenerator {
     }
 
     /// The seed of a run: fixed by default (reproducible CI), or the environment's.
-    static var baseSeed: UInt64 {
+    public static var baseSeed: UInt64 {
         if let value = ProcessInfo.processInfo.environment["COPYDESK_PROPERTY_SEED"], let seed = UInt64(value) { return seed }
         return 0xC0DE_5EED
     }
 
     /// Calls `body` with a generator per case; each case has its own seed, printed on failure.
-    static func forAll(quick: Int, _ body: (inout WireTextGenerator, UInt64) async throws -> Void) async rethrows {
+    public static func forAll(quick: Int, _ body: (inout WireTextGenerator, UInt64) async throws -> Void) async rethrows {
         let base = baseSeed
         for index in 0..<iterations(quick: quick) {
             let seed = base &+ UInt64(index) &* 0x1_0000_0001
@@ -92,7 +94,7 @@ struct WireTextGenerator: RandomNumberGenerator {
 }
 
 /// `text` shown with its invisible scalars escaped, for failure messages.
-func escaped(_ text: String) -> String {
+public func escaped(_ text: String) -> String {
     text.unicodeScalars.map { scalar in
         scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
     }.joined()
