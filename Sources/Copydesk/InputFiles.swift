@@ -47,16 +47,19 @@ public enum InputFiles {
     /// Replaces `path` with `text` atomically: a temporary file in the same directory, flushed to
     /// disk, given the original's permissions, then renamed over it. On any failure the original
     /// is untouched and the temporary file removed.
-    public static func writeAtomically(_ text: String, to path: String) throws {
+    public static func writeAtomically(_ text: String, to requestedPath: String) throws {
+        // Through a symlink, replace the file it points to and keep the link.
+        let path = resolvedSymlink(requestedPath)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).copydesk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var mode: mode_t = 0o644
         var status = stat()
-        if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+        let existed = stat(path, &status) == 0
+        if existed { mode = status.st_mode & 0o7777 }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else {
-            throw CopydeskError.input(file: path, message: "cannot write (\(String(cString: strerror(errno))))")
+            throw CopydeskError.input(file: requestedPath, message: "cannot write (\(String(cString: strerror(errno))))")
         }
         var failure: String?
         var bytes = Array(text.utf8)
@@ -72,7 +75,11 @@ public enum InputFiles {
             }
         }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil { fchmod(descriptor, mode) }
+        if failure == nil {
+            fchmod(descriptor, mode)
+            // Keep the owner and group (possible for root, or for a group the user is in).
+            if existed { _ = fchown(descriptor, status.st_uid, status.st_gid) }
+        }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil {
@@ -83,8 +90,19 @@ public enum InputFiles {
         }
         if let failure {
             unlink(temporary)
-            throw CopydeskError.input(file: path, message: "cannot write (\(failure)); the original is unchanged")
+            throw CopydeskError.input(file: requestedPath, message: "cannot write (\(failure)); the original is unchanged")
         }
         bytes.removeAll()
+    }
+
+    /// The final target of a chain of symlinks (relative links resolved against their folder);
+    /// the path itself when it is not a link or the chain is too long.
+    static func resolvedSymlink(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        return current
     }
 }

@@ -190,3 +190,17 @@ struct CLI {
         #expect(result.stderr.contains("nyt: no such style file"))
     }
 }
+
+@Suite struct InPlaceLinkTests {
+    @Test func inPlaceThroughASymlinkRewritesTheTargetAndKeepsTheLink() throws {
+        let directory = try CLI.temporaryDirectory()
+        let target = directory.appendingPathComponent("story.txt")
+        let link = directory.appendingPathComponent("latest.txt")
+        try "Headline\n\nMOSCOW (AP) -- Putin\u{200B} said.\n".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "story.txt")
+        let result = try CLI.run(["normalize", "--in-place", "--quiet", link.path])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "story.txt")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "Headline\n\nMOSCOW (AP) — Putin said.\n")
+    }
+}
