@@ -53,6 +53,7 @@ public struct NormalizeStage: Stage {
         "whitespace.nbsp": .info,
         "whitespace.unusual-space": .info,
         "whitespace.line-break": .info,
+        "whitespace.blank-line": .info,
     ]
 
     let mojibake: Bool

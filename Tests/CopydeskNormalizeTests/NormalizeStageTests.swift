@@ -128,4 +128,19 @@ import Copydesk
         #expect(final.diagnostics.compactMap(\.fix).isEmpty)
         #expect(text + "" == (try await normalizeText(dirty)).text)
     }
+
+    @Test func aLineEmptiedInsideAParagraphDoesNotSplitItOnTheNextRun() async throws {
+        // The middle line holds only a control and a bidi override: once they go, the paragraph
+        // must not read back as two.
+        let once = try await normalizeText("Headline\n\nFirst line of the lede\n  \u{7F}\u{202D}\nsecond line of the lede.\n\nNext paragraph.\n")
+        #expect(once.text == "Headline\n\nFirst line of the lede\nsecond line of the lede.\n\nNext paragraph.\n")
+        #expect(once.diagnostics.contains { $0.ruleID == "whitespace.blank-line" })
+        #expect(try await normalizeText(once.text).text == once.text)
+    }
+
+    @Test func aBlockLeftWithOnlyATabIsNotWritten() async throws {
+        let once = try await normalizeText("\u{7}\t\n\nCafé owners protest.\n", options: ["tabs": .string("keep")])
+        #expect(once.text == "Café owners protest.\n")
+    }
 }
+

@@ -12,7 +12,8 @@ public enum PlainTextWriter {
             default: parts.append(block.string)
             }
         }
-        let text = parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        // A block left with only spaces or tabs would read back as a blank line, not a block.
+        let text = parts.filter { !$0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }.joined(separator: "\n\n")
         return text.isEmpty ? "" : text + "\n"
     }
 }

@@ -56,10 +56,19 @@ public struct WhitespaceCleanup: Sendable {
             while lineStart <= count {
                 var lineEnd = lineStart
                 while lineEnd < count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+                var breakEnd = lineEnd + 1
+                if lineEnd < count, bytes[lineEnd] == 0x0D, breakEnd < count, bytes[breakEnd] == 0x0A { breakEnd += 1 }
+                // A line left blank inside a paragraph (it held only a control or a bidi mark)
+                // would split the paragraph when the text is read again: it goes, break and all.
+                if trimsBlockEdges, lineStart > firstLine, lineEnd < count, (lineStart..<lineEnd).allSatisfy({ isBlank(bytes[$0]) }) {
+                    changes.append(NormalizationChange(
+                        ruleID: "whitespace.blank-line", message: "blank line inside the paragraph removed",
+                        edit: TextEdit(range: lineStart..<breakEnd, replacement: "")))
+                    lineStart = breakEnd
+                    continue
+                }
                 scanLine(bytes, lineStart..<lineEnd, firstLine: lineStart == firstLine, keepAlignment: tabular, into: &changes)
                 guard lineEnd < count else { break }
-                var breakEnd = lineEnd + 1
-                if bytes[lineEnd] == 0x0D, breakEnd < count, bytes[breakEnd] == 0x0A { breakEnd += 1 }
                 if unwrapLines {
                     let hyphenated = lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "-")
                     changes.append(NormalizationChange(
