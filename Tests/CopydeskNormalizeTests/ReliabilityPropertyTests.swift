@@ -165,7 +165,7 @@ import Testing
     @Test func diagnosticsLieInsideTheInputAtTheirLineAndColumn() async throws {
         let runner = try Self.lintRunner()
         let failures = Failures()
-        try await WireTextGenerator.forAll(quick: 80) { generator, seed in
+        await WireTextGenerator.forAll(quick: 80) { generator, seed in
             guard !failures.stop else { return }
             let input = generator.text()
             let result = await runner.process(bytes: Array(input.utf8), path: "story.txt")
