@@ -13,21 +13,41 @@ public enum FixApplier {
         let ordered = fixes.filter { !$0.edits.isEmpty }.sorted {
             ($0.coveredRange.lowerBound, $0.coveredRange.upperBound) < ($1.coveredRange.lowerBound, $1.coveredRange.upperBound)
         }
+        // Taken edits stay sorted and disjoint, so a conflict is found by binary search among
+        // neighbours: a file-wide fix (one edit a line) and thousands of findings stay fast.
         var taken: [TextEdit] = []
         var applied = 0, skipped = 0
         let length = text.utf8.count
+        func conflicts(_ edit: TextEdit) -> Bool {
+            let index = insertionIndex(of: edit.range, in: taken)
+            for neighbour in max(0, index - 2)..<min(taken.count, index + 2) where overlaps(taken[neighbour].range, edit.range) {
+                return true
+            }
+            return false
+        }
         for fix in ordered {
             let fits = fix.edits.allSatisfy { edit in
-                edit.range.lowerBound >= 0 && edit.range.upperBound <= length && !taken.contains { overlaps($0.range, edit.range) }
+                edit.range.lowerBound >= 0 && edit.range.upperBound <= length && !conflicts(edit)
             }
             if fits && !overlapsItself(fix.edits) {
-                taken.append(contentsOf: fix.edits)
+                for edit in fix.edits { taken.insert(edit, at: insertionIndex(of: edit.range, in: taken)) }
                 applied += 1
             } else {
                 skipped += 1
             }
         }
         return Result(text: apply(edits: taken, to: text), applied: applied, skipped: skipped)
+    }
+
+    /// First position whose edit starts after `range` (by start, then end).
+    private static func insertionIndex(of range: Range<Int>, in edits: [TextEdit]) -> Int {
+        var low = 0, high = edits.count
+        while low < high {
+            let mid = (low + high) / 2
+            let other = edits[mid].range
+            if (other.lowerBound, other.upperBound) <= (range.lowerBound, range.upperBound) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Applies non-overlapping edits in any order.
