@@ -50,14 +50,15 @@ public enum FixApplier {
         return low
     }
 
-    /// Applies non-overlapping edits in any order.
+    /// Applies non-overlapping edits in any order. An edit that overlaps an earlier one or lies
+    /// outside the text is left out rather than trapping (callers pass edits they built).
     public static func apply(edits: [TextEdit], to text: String) -> String {
         let sorted = edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var cursor = 0
-        for edit in sorted {
+        for edit in sorted where edit.range.lowerBound >= cursor && edit.range.upperBound <= bytes.count {
             result.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
             result.append(contentsOf: edit.replacement.utf8)
             cursor = edit.range.upperBound

@@ -1,8 +1,8 @@
 import CopydeskCore
 
-/// Plain text as desks paste it: the first line is the headline when a blank line follows it,
-/// paragraphs are separated by blank lines, a short `By …` paragraph after the headline is the
-/// byline, and a dateline at the start of the first paragraph is recognised.
+/// Plain text as desks paste it: the first line is the headline when it stands alone with a blank
+/// line after it, paragraphs are separated by blank lines, a short `By …` paragraph after the
+/// headline is the byline, and a dateline at the start of the first paragraph is recognised.
 public enum PlainTextReader: StoryReader {
     public static let name = "plain"
 
@@ -98,9 +98,11 @@ enum PlainLayout {
                 blocks.append(block(kind, first.start + skip, first.end))
                 continue
             }
-            if index == 0, headingPrefix == nil, runs.count > 1, looksLikeHeadline(firstText) {
+            // The headline is a line on its own, a blank line after it. A first paragraph of
+            // several lines is a paragraph: splitting its first line off would make the layout
+            // depend on what follows, and reading normalized text again would find another story.
+            if index == 0, headingPrefix == nil, runs.count > 1, run.count == 1, looksLikeHeadline(firstText) {
                 blocks.append(block(.headline, first.start, first.end))
-                if run.count > 1 { blocks.append(block(.paragraph, run[1].start, run[run.count - 1].end)) }
                 continue
             }
             let isByline = run.count == 1 && blocks.count == 1 && blocks[0].kind == .headline
