@@ -156,15 +156,28 @@ public struct MappedText: Sendable, Hashable {
             if let (_, end) = changedPiece(containing: upper, starts: starts) {
                 suffix = Array(old[upper..<end]); upper = end
             }
+            // Later edits that fall inside the widened region are spliced into its suffix. The
+            // suffix holds old bytes from `suffixOldStart`; `delta` tracks how much the splices
+            // so far changed its length, so each later edit lands where it belongs.
+            let suffixOldStart = upper - suffix.count
+            var delta = 0
             editIndex += 1
             while editIndex < edits.count, edits[editIndex].range.lowerBound < upper {
-                // A later edit inside the widened region: splice it into the suffix.
                 let next = edits[editIndex]
-                let suffixStart = upper - suffix.count
-                let relLower = max(0, next.range.lowerBound - suffixStart)
-                let relUpper = max(relLower, min(suffix.count, next.range.upperBound - suffixStart))
-                suffix.replaceSubrange(relLower..<relUpper, with: Array(next.replacement.utf8))
-                if next.range.upperBound > upper { upper = next.range.upperBound }
+                if next.range.upperBound > upper {
+                    suffix.append(contentsOf: old[upper..<next.range.upperBound])
+                    upper = next.range.upperBound
+                    // The region may now end inside another changed piece: take all of it.
+                    if let (_, end) = changedPiece(containing: upper, starts: starts) {
+                        suffix.append(contentsOf: old[upper..<end])
+                        upper = end
+                    }
+                }
+                let relLower = next.range.lowerBound - suffixOldStart + delta
+                let relUpper = next.range.upperBound - suffixOldStart + delta
+                let bytes = Array(next.replacement.utf8)
+                suffix.replaceSubrange(relLower..<relUpper, with: bytes)
+                delta += bytes.count - (relUpper - relLower)
                 editIndex += 1
             }
             emitOld(upTo: lower)

@@ -70,4 +70,22 @@ import Testing
         #expect(text.sourceRange(for: 3..<5) == 7..<9)
         #expect(text.sourceEdit(for: TextEdit(range: 2..<3, replacement: "and")) == nil)
     }
+
+    @Test func anEditRunningIntoASecondChangeTakesAllOfIt() {
+        // Two earlier changes; a later edit starts inside the first and ends inside the second.
+        // Both must be taken whole, or the map claims part of a change came from part of its source.
+        let original = "abcdefghijklmnop"
+        var text = MappedText(verbatim: original, sourceOffset: 0)
+        text.apply([TextEdit(range: 2..<4, replacement: "XYZ"), TextEdit(range: 8..<10, replacement: "UVW")])
+        // now: ab XYZ efgh UVW klmnop
+        let edits = [
+            TextEdit(range: 3..<4, replacement: "1111"),   // inside XYZ
+            TextEdit(range: 4..<11, replacement: "2"),     // from inside XYZ to inside UVW
+        ]
+        let before = text.text
+        text.apply(edits)
+        #expect(text.text == FixApplier.apply(edits: edits, to: before))
+        #expect(FixApplier.apply(edits: text.sourceEdits, to: original) == text.text)
+    }
 }
+
