@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
         .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup"]),
+        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup"]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
         .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk"]),
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
+        .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -13,6 +13,21 @@ public struct BatchRunner: Sendable {
     public var maximumConcurrency: Int
     /// Files larger than this are refused with a clear error rather than read into memory.
     public var maximumFileSize: Int
+    /// When set, every file is a translation of this original (`--source el.txt`): the original
+    /// is read (format and charset detected) and attached to each story as `Story.original`.
+    public var translationSource: TranslationSource?
+
+    /// The original a batch of translations is checked against.
+    public struct TranslationSource: Sendable {
+        public var path: String
+        /// Overrides the language the original's file states (`--source-lang`).
+        public var language: String?
+
+        public init(path: String, language: String? = nil) {
+            self.path = path
+            self.language = language
+        }
+    }
 
     public init(pipeline: Pipeline, readers: ReaderRegistry = .standard, encoding: String? = nil, format: String? = nil,
                 mode: StageContext.Mode = .transform, maximumConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -113,6 +128,7 @@ public struct BatchRunner: Sendable {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
             var stories = try readers.readAll(decoded.source, format: format ?? pipeline.input.format)
+            if let translationSource { try attach(translationSource, to: &stories) }
             for index in stories.indices {
                 stories[index].metadata.encoding = decoded.encoding
                 // Decoding findings belong to the file: report them once, with the first story.
@@ -130,6 +146,28 @@ public struct BatchRunner: Sendable {
             return Result(path: path, story: nil, error: .input(file: path, message: message))
         } catch {
             return Result(path: path, story: nil, error: .input(file: path, message: "\(error)"))
+        }
+    }
+}
+
+extension BatchRunner {
+    /// Reads the original and makes it each story's `original`: story by story when both files
+    /// hold as many stories (two wire streams), else the whole original for every story.
+    func attach(_ translationSource: TranslationSource, to stories: inout [Story]) throws {
+        let originals: [Story]
+        do {
+            let bytes = try InputFiles.read(translationSource.path, limit: maximumFileSize)
+            let decoded = try InputDecoder.decode(bytes, path: translationSource.path, encoding: "auto", fallback: pipeline.input.fallbackEncoding)
+            originals = try readers.readAll(decoded.source, format: "auto")
+        } catch let error as CopydeskError {
+            throw CopydeskError.input(file: translationSource.path, message: "the original could not be read: " + error.description.droppingPathPrefix(translationSource.path))
+        }
+        guard let first = originals.first else { return }
+        for index in stories.indices {
+            let original = originals.count == stories.count ? originals[index] : nil
+            let blocks = original?.blocks ?? originals.flatMap(\.blocks)
+            let language = translationSource.language ?? (original ?? first).metadata.language
+            stories[index].original = TranslationOriginal(source: (original ?? first).source, language: language, blocks: blocks)
         }
     }
 }

@@ -5,3 +5,4 @@
 @_exported import CopydeskLint
 @_exported import CopydeskNormalize
 @_exported import CopydeskDedup
+@_exported import CopydeskTranslate

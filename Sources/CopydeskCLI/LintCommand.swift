@@ -6,7 +6,8 @@ struct LintCommand: AsyncParsableCommand {
         commandName: "lint",
         abstract: "Report what is wrong with wire copy; with --fix, also fix what is safe to fix.",
         discussion: """
-            Runs the lint pipeline (Pipelines/lint.yml: the normalize stage's findings and the house style's rules). \
+            Runs the lint pipeline (Pipelines/lint.yml: the normalize stage's findings, the house style's rules, and \
+            the translation checks for an XLIFF file or a translation given with --source). \
             --fix rewrites each file atomically with every safe fix applied (repeating until nothing more can be fixed) \
             and reports what is left; --diff prints the fixes as a unified diff instead. Fixed files are written in UTF-8.
             """
@@ -14,6 +15,7 @@ struct LintCommand: AsyncParsableCommand {
 
     @OptionGroup var input: PipelineOptions
     @OptionGroup var output: ReportOptions
+    @OptionGroup(title: "Translation") var translation: TranslationOptions
 
     @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the pipeline's lint stage).")
     var style: String?
@@ -27,18 +29,21 @@ struct LintCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to check, or - for standard input.")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments) }
+    var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
 
     func validate() throws {
         try input.validateInputs(files)
+        try translation.validate(files: files)
         if fix && diff { throw ValidationError("--fix and --diff cannot be used together") }
     }
 
     func run() async throws {
         var overrides: [String: [String: ConfigValue]] = [:]
         if let style { overrides[LintStage.name] = ["style": .string(style)] }
+        if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
         let pipeline = try input.load(defaultName: "lint", overrides: overrides)
-        let runner = input.runner(pipeline, mode: .report)
+        var runner = input.runner(pipeline, mode: .report)
+        try translation.configure(&runner)
         guard fix || diff else {
             if output.streams {
                 let rules = knownRules()

@@ -30,6 +30,7 @@ struct PipelineOptions: ParsableArguments {
         var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
         if defaultName == "lint" {
             stages.append(try registry.makeStage(named: LintStage.name, options: overrides[LintStage.name] ?? [:], file: "command line"))
+            stages.append(try registry.makeStage(named: TranslationStage.name, options: overrides[TranslationStage.name] ?? [:], file: "command line"))
         }
         return Pipeline(name: defaultName, stages: stages)
     }
@@ -160,5 +161,49 @@ struct ReportOptions: ParsableArguments {
         if summary.failedFiles > 0 { return ExitStatus.inputError }
         if let threshold = failOn.threshold, let highest = summary.highest, highest >= threshold { return ExitStatus.findings }
         return ExitStatus.clean
+    }
+}
+
+/// A translation and its original (`--source el.txt --target en.txt`), and the languages when the
+/// files do not say.
+struct TranslationOptions: ParsableArguments {
+    @Option(name: .customLong("source"), help: "The original the files are translated from; the translation stage checks each file against it.")
+    var source: String?
+
+    @Option(name: .customLong("target"), help: "The translation to check (the same as giving it as an argument).")
+    var target: String?
+
+    @Option(name: .customLong("source-lang"), help: "Language of the original (BCP 47, e.g. el) when the file does not say.")
+    var sourceLanguage: String?
+
+    @Option(name: .customLong("target-lang"), help: "Language of the translation (e.g. en) when the file does not say.")
+    var targetLanguage: String?
+
+    @Option(name: .customLong("translation-profile"), help: "Language-pair profile (StyleRules/translation/NAME.yml or a file); default: chosen by the languages.")
+    var profile: String?
+
+    /// Options for the translation stage from the flags given.
+    var overrides: [String: ConfigValue] {
+        var values: [String: ConfigValue] = [:]
+        if let sourceLanguage { values["source-language"] = .string(sourceLanguage) }
+        if let targetLanguage { values["target-language"] = .string(targetLanguage) }
+        if let profile { values["profile"] = .string(profile) }
+        return values
+    }
+
+    func validate(files: [String]) throws {
+        if target != nil && source == nil { throw ValidationError("--target needs --source: the original to check the translation against") }
+        if let source, files.contains(source) { throw ValidationError("the original \(source) is also given as a file to check") }
+    }
+
+    /// Applies the options to a pipeline and its runner; fails when `--source` is given to a
+    /// pipeline that has no translation stage to use it.
+    func configure(_ runner: inout BatchRunner) throws {
+        guard let source else { return }
+        guard runner.pipeline.stages.contains(where: { type(of: $0).name == TranslationStage.name }) else {
+            throw CopydeskError.configuration(file: runner.pipeline.name,
+                                              message: "pipeline '\(runner.pipeline.name)' has no translation stage to check against --source; add '- translation' to its stages")
+        }
+        runner.translationSource = BatchRunner.TranslationSource(path: source, language: sourceLanguage)
     }
 }

@@ -10,6 +10,9 @@ public struct Story: Sendable {
     public var diagnostics: [Diagnostic]
     /// Structured results stages want in JSON output, keyed by stage name.
     public var stageData: [String: ConfigValue]
+    /// What this story was translated from, when it is a translation checked against its source
+    /// (a `--source` file, or the source side of an XLIFF file); nil otherwise.
+    public var original: TranslationOriginal?
 
     public init(source: SourceFile, metadata: StoryMetadata = StoryMetadata(), blocks: [TextBlock] = [], diagnostics: [Diagnostic] = []) {
         self.source = source
@@ -17,6 +20,7 @@ public struct Story: Sendable {
         self.blocks = blocks
         self.diagnostics = diagnostics
         self.stageData = [:]
+        self.original = nil
     }
 
     public var headline: TextBlock? { blocks.first { $0.kind == .headline } }

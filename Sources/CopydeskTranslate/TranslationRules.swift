@@ -1,0 +1,5 @@
+/// Every built-in translation rule, by family.
+public enum TranslationRules {
+    public static let all: [any TranslationRule.Type] = [
+    ]
+}
