@@ -36,6 +36,14 @@ struct RulesCommand: ParsableCommand {
             }
             out += "  \(id) [\(level)]\n"
         }
+        out += "\ntranslation stage (a translation against its original; severities from StyleRules/translation/ profiles)\n"
+        for type in TranslationRules.all {
+            let description = type.description
+            out += "  \(description.id) [\(description.severity.rawValue)] \(description.summary)\n"
+            if let hit = description.triggering.first {
+                out += "      hit:     \(hit.sourceLanguage) \(Self.oneLine(hit.source)) → \(hit.targetLanguage) \(Self.oneLine(hit.target))\n"
+            }
+        }
         if !loaded.customRules.isEmpty {
             out += "\ncustom rules of this style\n"
             for id in loaded.customRules.keys.sorted() {

@@ -83,6 +83,10 @@ func knownRules(style: Style? = nil) -> [RuleInfo] {
     for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
         rules.append(RuleInfo(id: id, summary: "normalize stage: \(id.replacingOccurrences(of: ".", with: " "))", help: nil, severity: severity))
     }
+    for type in TranslationRules.all {
+        let description = type.description
+        rules.append(RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity))
+    }
     for (id, rule) in (style?.customRules ?? [:]).sorted(by: { $0.key < $1.key }) {
         rules.append(RuleInfo(id: id, summary: rule.message, help: "custom \(rule.kind.rawValue) rule from \(rule.location)", severity: rule.severity))
     }
