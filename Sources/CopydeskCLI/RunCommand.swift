@@ -14,6 +14,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var input: PipelineOptions
     @OptionGroup var output: ReportOptions
+    @OptionGroup(title: "Translation") var translation: TranslationOptions
 
     @Option(name: .customLong("output"), help: "Directory to write the processed stories to.")
     var outputDirectory: String?
@@ -24,20 +25,29 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to process, or - for standard input.")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments) }
+    var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
 
-    func validate() throws { try input.validateInputs(files) }
+    func validate() throws {
+        try input.validateInputs(files)
+        try translation.validate(files: files)
+    }
 
     func run() async throws {
-        let pipeline = try input.load(defaultName: "normalize")
+        let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
+        let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
+        var runner = input.runner(pipeline, mode: .transform)
+        try translation.configure(&runner)
         if let outputDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw CopydeskError.usage("--output \(outputDirectory): no such directory")
             }
         }
+        // Streaming formats print each file as it is done, so a long batch keeps no reports.
+        let rules = knownRules()
         var reports: [FileReport] = []
-        await input.runner(pipeline, mode: .transform).run(files) { result in
+        var summary = ReportSummary()
+        await runner.run(files) { result in
             var report = result.report
             if let outputDirectory {
                 for (index, story) in result.stories.enumerated() {
@@ -55,8 +65,13 @@ struct RunCommand: AsyncParsableCommand {
                     }
                 }
             }
-            reports.append(report)
+            if output.streams {
+                summary.add(report)
+                output.stream(report, rules: rules)
+            } else {
+                reports.append(report)
+            }
         }
-        throw ExitCode(output.report(reports))
+        throw ExitCode(output.streams ? output.finishStream(summary) : output.report(reports))
     }
 }

@@ -205,8 +205,7 @@ struct TranslationOptions: ParsableArguments {
     func configure(_ runner: inout BatchRunner) throws {
         guard let source else { return }
         guard runner.pipeline.stages.contains(where: { type(of: $0).name == TranslationStage.name }) else {
-            throw CopydeskError.configuration(file: runner.pipeline.name,
-                                              message: "pipeline '\(runner.pipeline.name)' has no translation stage to check against --source; add '- translation' to its stages")
+            throw CopydeskError.usage("--source \(source): pipeline '\(runner.pipeline.name)' has no translation stage to check the translation with; add '- translation' to its stages")
         }
         runner.translationSource = BatchRunner.TranslationSource(path: source, language: sourceLanguage)
     }
