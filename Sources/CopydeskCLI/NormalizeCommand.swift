@@ -55,8 +55,9 @@ struct NormalizeCommand: AsyncParsableCommand {
             }
             guard !result.stories.isEmpty else { return }
             if !quiet { Terminal.writeError(reporter.render(report)) }
-            // A wire stream's stories one after another, a blank line between them.
-            let text = result.stories.map { outputFormat.write($0) }.joined(separator: "\n")
+            // A wire stream's stories one after another, a blank line between them; a format
+            // Copydesk does not write keeps its file, with only the text changed.
+            let text = outputFormat.write(result.stories)
             if inPlace {
                 do {
                     try InputFiles.writeAtomically(text, to: result.path)

@@ -8,7 +8,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run a whole pipeline over files and report its findings.",
         discussion: """
             With --output DIR, each processed story is also written there (atomically), under its own file name, \
-            or with the extension of --output-format when that differs from the input's format.
+            or with the extension of --output-format when that differs from the input's format. A format Copydesk \
+            reads but does not write (ANPA, IPTC 7901, NewsML-G2, XLIFF, TMX) keeps its file, with only the text changed.
             """
     )
 
@@ -49,17 +50,26 @@ struct RunCommand: AsyncParsableCommand {
         var summary = ReportSummary()
         await runner.run(files) { result in
             var report = result.report
-            if let outputDirectory {
-                for (index, story) in result.stories.enumerated() {
-                    var name = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
-                    let base = (name as NSString).deletingPathExtension
-                    // A stream's stories get numbered files: feed-1.txt, feed-2.txt, …
-                    let number = result.stories.count > 1 ? "-\(index + 1)" : ""
-                    if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat || result.stories.count > 1 {
-                        name = base + number + "." + outputFormat.fileExtension(for: story)
+            if let outputDirectory, let first = result.stories.first {
+                let fileName = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
+                // A format Copydesk does not write keeps its file, with only the text changed.
+                let outputs: [(name: String, text: String)]
+                if outputFormat.editsSourceFile(first) {
+                    outputs = [(fileName, outputFormat.write(result.stories))]
+                } else {
+                    outputs = result.stories.enumerated().map { index, story in
+                        var name = fileName
+                        // A stream's stories get numbered files: feed-1.txt, feed-2.txt, …
+                        let number = result.stories.count > 1 ? "-\(index + 1)" : ""
+                        if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat || result.stories.count > 1 {
+                            name = (fileName as NSString).deletingPathExtension + number + "." + outputFormat.fileExtension(for: story)
+                        }
+                        return (name, outputFormat.write(story))
                     }
+                }
+                for (name, text) in outputs {
                     do {
-                        try InputFiles.writeAtomically(outputFormat.write(story), to: outputDirectory + "/" + name)
+                        try InputFiles.writeAtomically(text, to: outputDirectory + "/" + name)
                     } catch {
                         report.error = "\(error)"
                     }
