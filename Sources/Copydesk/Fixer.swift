@@ -51,7 +51,11 @@ public struct Fixer: Sendable {
         var utf8Runner = runner
         utf8Runner.encoding = "UTF-8"
         for _ in 0..<maximumPasses {
-            let fixes = result.diagnostics.compactMap(\.fix)
+            var fixes = result.diagnostics.compactMap(\.fix)
+            // In an XML file (NITF, NewsML-G2, XLIFF) a fix's text goes in escaped.
+            if SourceEditWriter.xmlFormats.contains(result.story?.metadata.sourceFormat ?? "") {
+                fixes = fixes.map { Fix(edits: $0.edits.map { TextEdit(range: $0.range, replacement: SourceEditWriter.escapeXML($0.replacement)) }) }
+            }
             guard !fixes.isEmpty else { break }
             let outcome = FixApplier.apply(fixes, to: text)
             guard outcome.applied > 0, !outcome.text.utf8.elementsEqual(text.utf8) else { break }

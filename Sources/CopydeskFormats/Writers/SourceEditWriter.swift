@@ -6,7 +6,7 @@ import CopydeskCore
 /// for byte. Used for the formats Copydesk reads but does not write.
 public enum SourceEditWriter {
     /// Formats whose text sits in XML, where replacement text must be escaped.
-    static let xmlFormats: Set<String> = ["nitf", "newsml-g2", "xliff", "tmx"]
+    public static let xmlFormats: Set<String> = ["nitf", "newsml-g2", "xliff", "tmx"]
 
     /// The input file with the stories' text changes applied. Stories must come from one file.
     public static func write(_ stories: [Story]) -> String {
@@ -24,7 +24,7 @@ public enum SourceEditWriter {
         return FixApplier.apply(edits: edits, to: first.source.text)
     }
 
-    static func escapeXML(_ text: String) -> String {
+    public static func escapeXML(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
         return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
