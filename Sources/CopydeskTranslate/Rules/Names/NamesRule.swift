@@ -153,10 +153,12 @@ struct NamesRule: TranslationRule {
             let found = name.words.contains { word in
                 if !word.loose.isDisjoint(with: targetLoose) || untranslatedStems.contains(word.stem) { return true }
                 if word.isAcronym { return false }
-                return targetWords.contains { target in
+                // Nearly the same spelling counts as given (`Ouzmpekistan` for Uzbekistan); short
+                // words must match exactly, or `Pen` would be found in any three-letter word.
+                return word.letters >= 5 && targetWords.contains { target in
                     target.isCapitalized && word.spellings.contains { spelling in
                         let key = NameText.loose(spelling)
-                        let limit = NameText.tolerance(key.count)
+                        let limit = NameText.tolerance(key.count) - 1
                         return NameText.distance(target.loose, key, limit: limit) <= limit
                     }
                 }
@@ -167,8 +169,10 @@ struct NamesRule: TranslationRule {
         }
         for (block, dropped) in missing {
             let described = dropped.map { name in
-                let spelt = name.words.map { $0.isAcronym ? String(decoding: $0.full, as: UTF8.self).uppercased() : NameText.capitalized($0.full) }
-                    .joined(separator: " ")
+                // Latin-script originals keep the name as written (`Marine Le Pen`).
+                let spelt = transliterate.id == nil ? name.display
+                    : name.words.map { $0.isAcronym ? String(decoding: $0.full, as: UTF8.self).uppercased() : NameText.capitalized($0.full) }
+                        .joined(separator: " ")
                 return "\(name.display) (\(spelt), \(document.sourceLocation(of: name.block)))"
             }
             let list = described.count == 1 ? described[0] : described.dropLast().joined(separator: ", ") + " and " + described.last!
@@ -254,14 +258,15 @@ struct NamesRule: TranslationRule {
             for match in glossary.sourceMatches(words) { covered.formUnion(match.words) }
             func eligible(_ i: Int) -> Bool {
                 let word = words[i]
-                guard word.isCapitalized, word.letters >= 2, !covered.contains(i), !data.notNames.contains(word.key) else { return false }
-                if word.isAllCaps { return true }
+                // Acronyms are translated as often as kept (ПВО → air defense, ΑΕΠ → GDP): the
+                // glossary pins those the desk cares about.
+                guard word.isCapitalized, word.letters >= 2, !word.isAllCaps, !covered.contains(i), !data.notNames.contains(word.key) else { return false }
                 return !lowercase.contains(word.key)
             }
             var isName = [Bool](repeating: false, count: words.count)
             for i in words.indices where eligible(i) {
                 let word = words[i]
-                isName[i] = word.isAllCaps || !word.isInitial || capitalizedStems.contains(data.stem(word.key))
+                isName[i] = !word.isInitial || capitalizedStems.contains(data.stem(word.key))
             }
             // A capital at a sentence start that opens a run of names belongs to it (`Владимир Путин`).
             for i in words.indices.reversed() where !isName[i] && eligible(i) && i + 1 < words.count
@@ -284,6 +289,12 @@ struct NamesRule: TranslationRule {
                 guard isName[i] else { i += 1; continue }
                 var end = i + 1
                 while end < words.count, isName[end] || isParticle[end], words[end].joinsPrevious, words[end].isAllCaps == words[i].isAllCaps { end += 1 }
+                // A first name next to a surname the glossary pins (`Ρετζέπ Ταγίπ Ερντογάν`) is
+                // part of that entry: the glossary check has it.
+                if end < words.count, covered.contains(end), words[end].joinsPrevious, words[end].isCapitalized, !words[end].isAllCaps {
+                    i = end
+                    continue
+                }
                 var nameWords: [NameWord] = []
                 for (offset, word) in words[i..<end].enumerated() where !isParticle[i + offset] {
                     let stem = word.isAllCaps ? word.key : data.stem(word.key)

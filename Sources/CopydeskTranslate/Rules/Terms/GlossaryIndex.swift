@@ -27,15 +27,28 @@ struct GlossaryIndex: Sendable {
     private let byFirstWord: [[UInt8]: [Int]]
     private let byFirstPrefix: [[UInt8]: [Int]]
     private let prefixLengths: [Int]
-    let renderings: [Rendering]
+    /// For each phrase of `targetMatcher`, the entries that require or avoid it.
+    let renderings: [[Rendering]]
     let targetMatcher: PhraseMatcher
 
     init(_ entries: [GlossaryEntry]) {
         self.entries = entries
         var forms: [Form] = []
         var byFirstWord: [[UInt8]: [Int]] = [:], byFirstPrefix: [[UInt8]: [Int]] = [:]
-        var renderings: [Rendering] = []
+        // One phrase per folded rendering (the matcher reports a span once), with every entry using it.
+        var renderings: [[Rendering]] = []
         var phrases: [String] = []
+        var phraseIndex: [String: Int] = [:]
+        func add(_ text: String, _ rendering: Rendering) {
+            let folded = String(decoding: NameText.fold(text), as: UTF8.self)
+            if let index = phraseIndex[folded] {
+                if !renderings[index].contains(where: { $0.entry == rendering.entry && $0.avoid == rendering.avoid }) { renderings[index].append(rendering) }
+            } else {
+                phraseIndex[folded] = phrases.count
+                phrases.append(folded)
+                renderings.append([rendering])
+            }
+        }
         for (index, entry) in entries.enumerated() {
             for source in entry.source {
                 let bytes = Array(source.utf8)
@@ -48,14 +61,8 @@ struct GlossaryIndex: Sendable {
                 if first.wildcard { byFirstPrefix[first.key, default: []].append(forms.count - 1) }
                 else { byFirstWord[first.key, default: []].append(forms.count - 1) }
             }
-            for target in entry.target {
-                renderings.append(Rendering(entry: index, avoid: false))
-                phrases.append(String(decoding: NameText.fold(target), as: UTF8.self))
-            }
-            for wrong in entry.avoid {
-                renderings.append(Rendering(entry: index, avoid: true))
-                phrases.append(String(decoding: NameText.fold(wrong), as: UTF8.self))
-            }
+            for target in entry.target { add(target, Rendering(entry: index, avoid: false)) }
+            for wrong in entry.avoid { add(wrong, Rendering(entry: index, avoid: true)) }
         }
         self.forms = forms
         self.byFirstWord = byFirstWord

@@ -68,11 +68,12 @@ struct GlossaryRule: TranslationRule {
                 let text = NameText.FoldedText(document.target[block].bytes)
                 folded[block] = text
                 for match in index.targetMatcher.matches(in: text.bytes) {
-                    let rendering = index.renderings[match.phrase]
+                    for rendering in index.renderings[match.phrase] {
                     if rendering.avoid {
                         if avoided[rendering.entry] == nil { avoided[rendering.entry] = (block, text.original(match.range)) }
                     } else {
                         satisfied.insert(rendering.entry)
+                    }
                     }
                 }
             }
