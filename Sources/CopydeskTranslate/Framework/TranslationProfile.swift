@@ -90,13 +90,16 @@ public struct GlossaryEntry: Sendable, Hashable {
     public var source: [String]
     public var target: [String]
     public var note: String?
+    /// Known wrong renderings (`avoid:`), reported where the translation uses them.
+    public var avoid: [String]
     /// `file:line` the entry came from, for messages.
     public var location: String
 
-    public init(source: [String], target: [String], note: String? = nil, location: String) {
+    public init(source: [String], target: [String], note: String? = nil, avoid: [String] = [], location: String) {
         self.source = source
         self.target = target
         self.note = note
+        self.avoid = avoid
         self.location = location
     }
 }

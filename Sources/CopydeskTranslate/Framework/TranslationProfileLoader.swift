@@ -168,7 +168,7 @@ public struct TranslationProfileLoader: Sendable {
         }
     }
 
-    /// `terms:` entries: `{source: word or [words], target: word or [words], note: text}`.
+    /// `terms:` entries: `{source: word or [words], target: word or [words], note: text, avoid: word or [words]}`.
     private func terms(_ value: ConfigValue, in file: YAMLFile, keyPath: String) throws -> [GlossaryEntry] {
         guard case .list(let items) = value else { throw file.error(at: keyPath, "'\(keyPath)' must be a list of {source, target} entries") }
         func words(_ value: ConfigValue?) -> [String]? {
@@ -186,14 +186,19 @@ public struct TranslationProfileLoader: Sendable {
             let line = file.keyLines["\(at).source"] ?? file.keyLines[keyPath]
             let location = line.map { "\(file.path):\($0)" } ?? file.path
             guard case .map(let fields) = item else { throw file.error(at: keyPath, "entry \(index + 1) of '\(keyPath)' must be a mapping with source and target") }
-            for key in fields.keys.sorted() where !["source", "target", "note"].contains(key) {
-                throw file.error(at: "\(at).\(key)", "unknown key '\(key)' in a glossary entry (known: note, source, target)")
+            for key in fields.keys.sorted() where !["source", "target", "note", "avoid"].contains(key) {
+                throw file.error(at: "\(at).\(key)", "unknown key '\(key)' in a glossary entry (known: avoid, note, source, target)")
             }
             guard let sources = words(fields["source"]) else { throw file.error(at: "\(at).source", "a glossary entry needs 'source': a word or a list of words") }
             guard let targets = words(fields["target"]) else { throw file.error(at: "\(at).source", "a glossary entry needs 'target': a word or a list of words") }
             var note: String?
             if case .string(let text)? = fields["note"] { note = text }
-            entries.append(GlossaryEntry(source: sources, target: targets, note: note, location: location))
+            var avoid: [String] = []
+            if let value = fields["avoid"] {
+                guard let words = words(value) else { throw file.error(at: "\(at).avoid", "'avoid' must be a word or a list of words") }
+                avoid = words
+            }
+            entries.append(GlossaryEntry(source: sources, target: targets, note: note, avoid: avoid, location: location))
         }
         return entries
     }
