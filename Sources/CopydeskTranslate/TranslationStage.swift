@@ -72,6 +72,7 @@ public struct TranslationStage: Stage {
         let checker = try checker(sourceLanguage: source, targetLanguage: target)
         let document = TranslationDocument(story: story, original: original, profile: checker.profile,
                                            sourceLanguage: source, targetLanguage: target)
+        let earlier = story.diagnostics.count
         for (rule, severity, id) in checker.rules {
             var report = LintReport()
             rule.check(document, &report)
@@ -86,7 +87,26 @@ public struct TranslationStage: Stage {
                 }
             }
         }
+        Self.dropSuperseded(&story.diagnostics, before: earlier)
         story.stageData[Self.name] = Self.summary(document)
+    }
+
+    /// Style findings a translation finding says better: the lint stage's `script.untranslated`
+    /// on a word the translation stage reports as an untranslated name or passage (with the
+    /// original's reading), so one mistake gives one finding.
+    static let superseded: [String: Set<String>] = [
+        "script.untranslated": ["translation.names", "translation.untranslated"],
+    ]
+
+    static func dropSuperseded(_ diagnostics: inout [Diagnostic], before earlier: Int) {
+        let added = diagnostics[earlier...]
+        guard !added.isEmpty else { return }
+        var index = 0
+        diagnostics.removeAll { diagnostic in
+            defer { index += 1 }
+            guard index < earlier, let by = superseded[diagnostic.ruleID] else { return false }
+            return added.contains { by.contains($0.ruleID) && $0.range.overlaps(diagnostic.range) }
+        }
     }
 
     /// What JSON reports carry: the languages, the profile, and the alignment.
