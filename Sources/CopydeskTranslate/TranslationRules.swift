@@ -1,5 +1,10 @@
 /// Every built-in translation rule, by family.
 public enum TranslationRules {
     public static let all: [any TranslationRule.Type] = [
+        // Content: what the paragraphs say, compared pair by pair.
+        TranslationNumbersRule.self,
+        TranslationQuotesRule.self,
+        TranslationBracketsRule.self,
+        TranslationPunctuationRule.self,
     ]
 }
