@@ -109,6 +109,8 @@ struct NumberMention: Sendable {
     var dayNumber: Int?
     /// The digits alone (without a scale word or clock marker), for rewriting a figure.
     var figure: Range<Int>?
+    /// The figure's own value, before a scale word multiplies it ("146,9" of "146,9 milliards").
+    var figureValue: ExactValue?
 }
 
 /// Reads the numbers of a text with one language's conventions: decimal comma or point, dot,
@@ -351,6 +353,7 @@ struct NumberReader: Sendable {
             return ([mention], end)
         }
         guard case .number(let number)? = mention.values.first else { return ([mention], end) }
+        mention.figureValue = number
 
         // What follows: letters glued on (15th, 2η, 5bn, 45χρονος), then %, a scale word, a month.
         var k = end

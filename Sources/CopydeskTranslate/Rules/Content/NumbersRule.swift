@@ -135,12 +135,12 @@ struct TranslationNumbersRule: TranslationRule {
         // Figures written in the other convention that the original confirms (or that cannot be
         // read any other way): "3,5%" in English.
         for ti in t.indices where tUsed[ti] && t[ti].foreignFormat && conventionsDiffer {
-            if case .number(let value)? = t[ti].values.first {
+            if let value = t[ti].figureValue {
                 formatFinding(t[ti], value, source: nil, target: target, targetDecimalComma: targetDecimalComma, &report)
             }
         }
         for ti in t.indices where !tUsed[ti] && t[ti].foreignFormat && conventionsDiffer {
-            if case .number(let value)? = t[ti].values.first {
+            if let value = t[ti].figureValue {
                 formatFinding(t[ti], value, source: nil, target: target, targetDecimalComma: targetDecimalComma, &report)
                 tUsed[ti] = true
             }
