@@ -85,7 +85,16 @@ struct TranslationBracketsRule: TranslationRule {
                 let inSource = source.pairs.indices.filter { source.pairs[$0].pair.kind == kind }
                 let inTarget = target.pairs.indices.filter { target.pairs[$0].pair.kind == kind }
                 let name = BracketScan.name(kind, plural: true)
-                if inTarget.count < inSource.count {
+                let sourceMarks = inSource.count * 2 + source.unclosed.filter { document.source[$0.block].bytes[$0.offset] == kind }.count
+                    + source.stray.filter { BracketScan.opener(of: document.source[$0.block].bytes[$0.offset]) == kind }.count
+                let targetMarks = inTarget.count * 2 + target.unclosed.filter { document.target[$0.block].bytes[$0.offset] == kind }.count
+                    + target.stray.filter { BracketScan.opener(of: document.target[$0.block].bytes[$0.offset]) == kind }.count
+                if inTarget.count == inSource.count, targetMarks < sourceMarks {
+                    // The original's own unpaired brackets ("}sic{") left out.
+                    counted = true
+                    report.add(block: pair.target[0], range: 0..<0,
+                               "the original (\(location)) has \(sourceMarks) \(name) marks; the translation has \(targetMarks)")
+                } else if inTarget.count < inSource.count {
                     counted = true
                     let missing = inSource.dropFirst(inTarget.count).map { source.text($0) }
                     report.add(block: pair.target[0], range: 0..<0,

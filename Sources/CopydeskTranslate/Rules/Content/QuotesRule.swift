@@ -75,7 +75,6 @@ struct TranslationQuotesRule: TranslationRule {
             let source = Side(pair.source, document.source), target = Side(pair.target, document.target)
             let location = document.sourceLocation(of: pair.source[0])
             let sourceRequired = source.quotations.indices.filter { source.required($0) }
-            let targetRequired = target.quotations.indices.filter { target.required($0) }
             // Quotes that do not balance in the translation, where the original's do.
             if target.unclosed.count > source.unclosed.count {
                 for mark in target.unclosed.suffix(target.unclosed.count - source.unclosed.count) {
@@ -96,8 +95,8 @@ struct TranslationQuotesRule: TranslationRule {
                 let missing = sourceRequired.dropFirst(max(0, targetAll - source.unclosed.count)).map { source.text($0) }
                 report.add(block: pair.target[0], range: 0..<0,
                            "the original (\(location)) quotes \(missing.joined(separator: ", ")); the translation has \(targetAll == 0 ? "no quotation" : "only \(targetAll) quotation\(targetAll == 1 ? "" : "s")"): keep the quotation marks of direct speech")
-            } else if targetRequired.count > sourceAll && !unbalanced {
-                for index in targetRequired.dropFirst(sourceAll) {
+            } else if target.quotations.count > sourceAll && !unbalanced {
+                for index in target.quotations.indices.dropFirst(sourceAll) {
                     let entry = target.quotations[index]
                     report.add(block: entry.block, range: entry.quotation.open..<(entry.quotation.open + entry.quotation.openWidth),
                                "the translation quotes \(target.text(index)); the original (\(location)) has \(sourceAll == 0 ? "no quotation" : "\(sourceAll) quotation\(sourceAll == 1 ? "" : "s")") here: check that the words are a quotation")
