@@ -94,6 +94,21 @@ bool cicu_conv_is_known(const char *charset);
 /// Writes the four quotation delimiters as NUL-terminated UTF-8 into the four buffers.
 int32_t cicu_locale_delimiters(const char *locale, char *qs, char *qe, char *aqs, char *aqe, int32_t capacity);
 
+enum {
+    CICU_MONTHS_FORMAT = 0,
+    CICU_MONTHS_STANDALONE = 1,
+};
+enum {
+    CICU_MONTHS_WIDE = 0,
+    CICU_MONTHS_ABBREVIATED = 1,
+    CICU_MONTHS_NARROW = 2,
+};
+/// The locale's twelve month names (DateFormatSymbols) in one context and width, as UTF-8
+/// separated by '\n' (Greek format-wide gives the genitive "Σεπτεμβρίου", stand-alone "Σεπτέμβριος").
+int32_t cicu_month_names(const char *locale, int32_t context, int32_t width, cicu_buffer *out);
+/// The locale's decimal and grouping separators (DecimalFormatSymbols) as NUL-terminated UTF-8.
+int32_t cicu_number_symbols(const char *locale, char *decimal, char *grouping, int32_t capacity);
+
 // MARK: Spoof checking (handle is serialized by callers)
 
 int32_t cicu_spoof_open(void **out);
