@@ -91,11 +91,12 @@ public struct TranslationStage: Stage {
         story.stageData[Self.name] = Self.summary(document)
     }
 
-    /// Style findings a translation finding says better: the lint stage's `script.untranslated`
-    /// on a word the translation stage reports as an untranslated name or passage (with the
-    /// original's reading), so one mistake gives one finding.
+    /// Style findings a translation finding says better, with the original beside it: a word
+    /// left in Greek letters, « » quotes, a decimal comma. One mistake gives one finding.
     static let superseded: [String: Set<String>] = [
         "script.untranslated": ["translation.names", "translation.untranslated"],
+        "quotes.foreign": ["translation.punctuation", "translation.quotes"],
+        "numbers.foreign-format": ["translation.numbers"],
     ]
 
     static func dropSuperseded(_ diagnostics: inout [Diagnostic], before earlier: Int) {
