@@ -58,6 +58,18 @@ public enum Tokenizer {
         let count = bytes.count
         while start < count, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
         while i < count {
+            // Skip to the next . ! or ? (all above 0x20, at or below 0x3F).
+            let next = bytes.withUnsafeBufferPointer { b -> Int in
+                var k = i
+                while k < count {
+                    let c = b[k]
+                    if c <= 0x3F, c == 0x2E || c == 0x21 || c == 0x3F { return k }
+                    k += 1
+                }
+                return k
+            }
+            i = next
+            guard i < count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
                 var end = i + 1
@@ -84,7 +96,15 @@ public enum Tokenizer {
     }
 
     private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [LintDocument.Word], abbreviations: Set<String>) -> Bool {
-        guard let word = words.last(where: { $0.range.lowerBound < period }), word.range.upperBound >= period else { return false }
+        // The last word starting before the period (binary search: words are in order).
+        var low = 0, high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].range.lowerBound < period { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return false }
+        let word = words[low - 1]
+        guard word.range.upperBound >= period else { return false }
         let text = String(decoding: bytes[word.range.lowerBound..<period], as: UTF8.self)
         if abbreviations.contains(text) { return true }
         // Single capital initials: "John F. Kennedy".
