@@ -90,16 +90,27 @@ struct RepeatedParagraphRule: LintRule {
 
     private static func summary(_ block: LintDocument.Block) -> Summary {
         var summary = Summary()
-        guard block.words.count >= minimumIdentical else { return summary }
-        summary.count = block.words.count
+        let words = block.words
+        guard words.count >= minimumIdentical else { return summary }
+        summary.count = words.count
         var hash = fnvBasis
-        var prefixHash = fnvBasis
-        forEachKeyByte(block) { n, byte in
-            fnv(&hash, byte)
-            if n < minimumPrefix { fnv(&prefixHash, byte) }
+        block.bytes.withUnsafeBufferPointer { b in
+            for (n, word) in words.enumerated() {
+                if n == minimumPrefix { summary.prefixHash = hash }
+                var ascii = true
+                for i in word.range where b[i] >= 0x80 { ascii = false; break }
+                if ascii {
+                    for i in word.range { fnv(&hash, PhraseMatcher.fold(b[i])) }
+                } else {
+                    let lower = String(decoding: UnsafeBufferPointer(rebasing: b[word.range]), as: UTF8.self).lowercased()
+                    for byte in lower.precomposedStringWithCanonicalMapping.utf8 { fnv(&hash, byte) }
+                }
+                fnv(&hash, 0)
+            }
         }
+        if words.count == minimumPrefix { summary.prefixHash = hash }
         summary.hash = hash
-        summary.prefixHash = summary.count >= minimumPrefix ? prefixHash : 0
+        if summary.count < minimumPrefix { summary.prefixHash = 0 }
         return summary
     }
 
