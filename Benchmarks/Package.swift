@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The main package's identity is the name of its folder ("main" in the usual checkout, something
+// else in a git worktree or another clone): take it from this file's path.
+let mainPackage = String(#filePath.split(separator: "/").dropLast(2).last ?? "main")
+
 // Benchmarks for Copydesk, kept out of the main package so its users never build the harness.
 // Run from this folder:  swift package --disable-sandbox benchmark
 let benchmarkTarget: (String) -> Target = { name in
@@ -8,7 +12,7 @@ let benchmarkTarget: (String) -> Target = { name in
         name: name,
         dependencies: [
             "CorpusKit", "BenchSupport",
-            .product(name: "Copydesk", package: "main"),
+            .product(name: "Copydesk", package: mainPackage),
             .product(name: "Benchmark", package: "benchmark"),
         ],
         path: "Benchmarks/\(name)",
@@ -26,11 +30,11 @@ let package = Package(
     targets: [
         // Deterministic wire-style corpus: stories, dirty variants, near-duplicates.
         .target(name: "CorpusKit", path: "Sources/CorpusKit"),
-        .target(name: "BenchSupport", dependencies: ["CorpusKit", .product(name: "Copydesk", package: "main")],
+        .target(name: "BenchSupport", dependencies: ["CorpusKit", .product(name: "Copydesk", package: mainPackage)],
                 path: "Sources/BenchSupport"),
         .executableTarget(name: "generate-corpus", dependencies: ["CorpusKit"], path: "Sources/generate-corpus"),
         // Plain timing driver used by compare.sh (same code paths as the benchmarks, one process).
-        .executableTarget(name: "cdbench", dependencies: ["CorpusKit", "BenchSupport", .product(name: "Copydesk", package: "main")],
+        .executableTarget(name: "cdbench", dependencies: ["CorpusKit", "BenchSupport", .product(name: "Copydesk", package: mainPackage)],
                           path: "Sources/cdbench"),
         benchmarkTarget("Normalize"),
         benchmarkTarget("Lint"),

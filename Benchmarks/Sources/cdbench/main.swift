@@ -7,6 +7,8 @@ import Foundation
 //   normalize FILE   decode + normalize stage (NFC) over each story of FILE (stories split at form feeds)
 //   nfc FILE         decode + Unicode NFC only (the uconv -x Any-NFC equivalent)
 //   lint FILE        decode + Pipelines/lint.yml (normalize report + AP style) over each story
+//   lint-stage FILE  the lint stage alone (AP style) over each story, decoded and normalized beforehand
+//                    (what the `lint AP style, all rules` benchmark times); `--family F` keeps one family
 //   minhash DIR      CopydeskDedup: words (NFKC casefold) → 5-word shingles → 128-value MinHash, per file
 //   lsh DIR          the signatures into 32×4 LSH bands (in memory), then each queried
 // (minhash and lsh print stories/s instead of MB/s)
@@ -120,6 +122,22 @@ case "nfc":
 case "lint":
     let pipeline = try Bench.lintPipeline()
     pass = { for input in inputs { var story = try Bench.read(input); try await pipeline.process(&story, mode: .report) } }
+case "lint-stage":
+    var family: String?
+    if let i = arguments.firstIndex(of: "--family"), i + 1 < arguments.count { family = arguments[i + 1] }
+    let stage = try LintStage(style: try Bench.apStyle(family: family))
+    let normalize = try NormalizeStage()
+    let stories = try inputs.map { input in var story = try Bench.read(input); try normalize.normalize(&story); return story }
+    if arguments.contains("--dump") {
+        // Every finding, one a line, to compare the lint stage's behaviour between two builds.
+        for var story in stories {
+            try stage.lint(&story)
+            for d in story.diagnostics { print(d.ruleID, d.severity, d.range, d.message, d.fix.map { "\($0)" } ?? "-") }
+            print("--")
+        }
+        exit(0)
+    }
+    pass = { for var story in stories { try stage.lint(&story) } }
 default:
     print("unknown mode \(mode)"); exit(2)
 }

@@ -25,11 +25,16 @@ public struct LintDocument: Sendable {
 
     public var story: Story
     public var blocks: [Block] {
-        didSet { bodyBlocks = Self.bodyBlocks(of: blocks) }
+        didSet {
+            bodyBlocks = Self.bodyBlocks(of: blocks)
+            shared = SharedAnalyses(blockCount: blocks.count)
+        }
     }
     public var style: Style
     /// `body`, computed once: rules ask for it often, and filtering copies every block.
     private var bodyBlocks: [Block]
+    /// What several rules compute from the same blocks (dateline, quotation marks), kept once.
+    private(set) var shared: SharedAnalyses
 
     public init(story: Story, style: Style) {
         self.story = story
@@ -45,6 +50,7 @@ public struct LintDocument: Sendable {
                          paragraphNumber: number)
         }
         bodyBlocks = Self.bodyBlocks(of: blocks)
+        shared = SharedAnalyses(blockCount: blocks.count)
     }
 
     private static func bodyBlocks(of blocks: [Block]) -> [Block] { blocks.filter { $0.paragraphNumber != nil } }
@@ -53,6 +59,9 @@ public struct LintDocument: Sendable {
     public var headline: Block? { blocks.first { $0.kind == .headline } }
     /// Body paragraphs and subheads in order.
     public var body: [Block] { bodyBlocks }
+
+    /// The quotation marks of a block, scanned once for all the quotes rules.
+    func quotes(_ block: Block) -> QuoteScanner { shared.quotes(block) }
 
     /// The text of a byte range of a block.
     public func text(_ block: Block, _ range: Range<Int>) -> String {

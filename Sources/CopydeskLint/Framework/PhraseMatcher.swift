@@ -37,6 +37,11 @@ public struct PhraseMatcher: Sendable {
     private var outputLengths: [Int32]
     /// Dense transitions of the root, the state visited most.
     private var rootNext: [Int32]
+    /// Dense transitions (256 a row) of the nodes with many edges, where a linear scan of the
+    /// edges would be long: `denseRow[n]` is the row's start in `denseNext`, or -1.
+    private var denseRow: [Int32]
+    private var denseNext: [Int32]
+    static let denseThreshold = 6
     public let ignoreCase: Bool
     public let wordBoundaries: Bool
     public let phrases: [String]
@@ -100,6 +105,16 @@ public struct PhraseMatcher: Sendable {
         }
         edgeStart.append(Int32(edgeKeys.count))
         outputStart.append(Int32(outputPhrases.count))
+        var denseRow = [Int32](repeating: -1, count: nodes.count)
+        var denseNext: [Int32] = []
+        for (n, node) in nodes.enumerated() where n > 0 && node.keys.count >= Self.denseThreshold {
+            denseRow[n] = Int32(denseNext.count)
+            var row = [Int32](repeating: 0, count: 256)
+            for (key, target) in zip(node.keys, node.targets) { row[Int(key)] = target }
+            denseNext += row
+        }
+        self.denseRow = denseRow
+        self.denseNext = denseNext
     }
 
     @inline(__always)
@@ -108,6 +123,98 @@ public struct PhraseMatcher: Sendable {
     /// All matches, leftmost-longest and non-overlapping, in order.
     public func matches(in bytes: [UInt8]) -> [Match] {
         guard nodeCount > 1 else { return [] }
+        return wordBoundaries ? boundedMatches(in: bytes) : automatonMatches(in: bytes)
+    }
+
+    /// With word boundaries a match starts only where no letter or digit ends, so instead of
+    /// running the automaton over every byte, walk the trie from each such position: the longest
+    /// phrase there that also ends at a boundary is the leftmost-longest match, and the scan
+    /// resumes after it. Same matches as the automaton's, sorted and filtered.
+    private func boundedMatches(in bytes: [UInt8]) -> [Match] {
+        var result: [Match] = []
+        rootNext.withUnsafeBufferPointer { rootNext in
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeKeys.withUnsafeBufferPointer { edgeKeys in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputPhrases.withUnsafeBufferPointer { outputPhrases in
+        outputLengths.withUnsafeBufferPointer { outputLengths in
+        denseRow.withUnsafeBufferPointer { denseRow in
+        denseNext.withUnsafeBufferPointer { denseNext in
+        bytes.withUnsafeBufferPointer { text in
+            let count = text.count
+            let fold = ignoreCase
+            var p = 0
+            var previousIsWord = false
+            while p < count {
+                let lead = text[p]
+                var state: Int32
+                if lead < 0x80 {
+                    if Tokenizer.isASCIIAlphanumeric(lead) {
+                        state = previousIsWord ? 0 : rootNext[Int(fold ? Self.fold(lead) : lead)]
+                        if state == 0 {
+                            // Inside a word no match starts: skip its ASCII letters and digits.
+                            p += 1
+                            while p < count, text[p] < 0x80, Tokenizer.isASCIIAlphanumeric(text[p]) { p += 1 }
+                            previousIsWord = true
+                            continue
+                        }
+                        previousIsWord = true
+                    } else {
+                        state = previousIsWord ? 0 : rootNext[Int(lead)]
+                        previousIsWord = false
+                        if state == 0 { p += 1; continue }
+                    }
+                } else if lead < 0xC0 {
+                    // A stray continuation byte: part of the character before it.
+                    p += 1
+                    continue
+                } else {
+                    state = previousIsWord ? 0 : rootNext[Int(lead)]
+                    previousIsWord = Tokenizer.isWordByte(text, p)
+                    if state == 0 { p += Tokenizer.width(lead); continue }
+                }
+                let width = lead < 0x80 ? 1 : Tokenizer.width(lead)
+                var j = p
+                var bestEnd = -1, bestPhrase: Int32 = 0
+                while true {
+                    // The phrases spelled by the path to `state` (its own outputs come first).
+                    let length = Int32(j + 1 - p)
+                    var output = Int(outputStart[Int(state)])
+                    let outputsEnd = Int(outputStart[Int(state) + 1])
+                    while output < outputsEnd, outputLengths[output] != length { output += 1 }
+                    if output < outputsEnd, j + 1 >= count || !Tokenizer.isWordByte(text, j + 1) {
+                        bestEnd = j + 1
+                        bestPhrase = outputPhrases[output]
+                    }
+                    j += 1
+                    guard j < count else { break }
+                    let byte = fold ? Self.fold(text[j]) : text[j]
+                    let row = Int(denseRow[Int(state)])
+                    if row >= 0 {
+                        state = denseNext[row + Int(byte)]
+                        guard state != 0 else { break }
+                        continue
+                    }
+                    var edge = Int(edgeStart[Int(state)])
+                    let last = Int(edgeStart[Int(state) + 1])
+                    while edge < last, edgeKeys[edge] != byte { edge += 1 }
+                    guard edge < last else { break }
+                    state = edgeTargets[edge]
+                }
+                guard bestEnd > p else { p += width; continue }
+                result.append(Match(range: p..<bestEnd, phrase: Int(bestPhrase)))
+                // Resume after the match; the character before that is the match's last.
+                var k = bestEnd - 1
+                while k > p, text[k] & 0xC0 == 0x80 { k -= 1 }
+                previousIsWord = Tokenizer.isWordByte(text, k)
+                p = bestEnd
+            }
+        }}}}}}}}}}
+        return result
+    }
+
+    private func automatonMatches(in bytes: [UInt8]) -> [Match] {
         var found: [Match] = []
         rootNext.withUnsafeBufferPointer { rootNext in
         edgeStart.withUnsafeBufferPointer { edgeStart in

@@ -24,7 +24,15 @@ enum AttributionText {
     /// The quotation mark at `i`, if any, with its byte width: “ ” « » „ and straight `"`, plus the
     /// ANPA stand-ins ``` `` ``` and `''`. A straight quote opens after a space, an opening bracket or a
     /// dash (or at the start) and closes otherwise.
+    @inline(__always)
     static func mark(_ bytes: [UInt8], _ i: Int) -> (Mark, Int)? {
+        // Most bytes start no mark: only " ` ' and the lead bytes of “ ” „ « ».
+        let byte = bytes[i]
+        guard byte == 0x22 || byte == 0x60 || byte == 0x27 || byte == 0xE2 || byte == 0xC2 else { return nil }
+        return markAt(bytes, i)
+    }
+
+    private static func markAt(_ bytes: [UInt8], _ i: Int) -> (Mark, Int)? {
         let byte = bytes[i]
         let count = bytes.count
         if byte == UInt8(ascii: "\"") {

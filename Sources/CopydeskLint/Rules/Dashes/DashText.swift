@@ -31,6 +31,22 @@ enum DashText {
         }
     }
 
+    /// What the clause-dash rules (double hyphen, spaced hyphen, wrong dash) read from a style.
+    struct Settings: Sendable {
+        /// The style's dash (`dashes.dash`); nil switches the rule off.
+        var dash: Dash?
+        /// The style's name, for the messages.
+        var styleName: String
+        /// The style's `editor-notes` list, to find the dateline after any notes.
+        var notes: [String]
+
+        init(_ style: Style) {
+            notes = style.list("editor-notes")
+            dash = DashText.dash(style)
+            styleName = style.name
+        }
+    }
+
     /// Blocks whose dashes the rules check: not bylines or datelines of their own.
     static func checked(_ block: LintDocument.Block) -> Bool {
         block.kind == .headline || block.kind == .paragraph || block.kind == .subhead
@@ -138,4 +154,17 @@ enum DashText {
         guard !words.isEmpty, words.count <= 12, words.contains(where: { !$0.isNumber }) else { return nil }
         return Subhead(open: start..<titleStart, title: titleStart..<titleEnd, close: titleEnd..<end)
     }
+}
+
+/// A rule about clause dashes, built from the style's `DashText.Settings`.
+protocol ClauseDashRule: LintRule {
+    var settings: DashText.Settings { get }
+    init(settings: DashText.Settings)
+}
+
+extension ClauseDashRule {
+    init(style: Style) { self.init(settings: DashText.Settings(style)) }
+    var dash: DashText.Dash? { settings.dash }
+    var styleName: String { settings.styleName }
+    var notes: [String] { settings.notes }
 }

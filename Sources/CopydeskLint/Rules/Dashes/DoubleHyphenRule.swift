@@ -11,7 +11,7 @@ import CopydeskCore
 /// (a list item), one trailing a sentence or quote (`"I was --"`, which needs an editor), slugs
 /// and codes with other hyphens in them (`AP-HI--2ndSportsMinute`), and the dateline's dash
 /// (`dateline.format`'s).
-struct DoubleHyphenRule: LintRule {
+struct DoubleHyphenRule: ClauseDashRule {
     static let description = RuleDescription(
         id: "dashes.double-hyphen",
         summary: "`--` used as a dash",
@@ -39,16 +39,9 @@ struct DoubleHyphenRule: LintRule {
         ],
         exampleStyle: "ap")
 
-    let dash: DashText.Dash?
-    let styleName: String
+    let settings: DashText.Settings
 
-    let notes: [String]
-
-    init(style: Style) {
-        notes = style.list("editor-notes")
-        dash = DashText.dash(style)
-        styleName = style.name
-    }
+    init(settings: DashText.Settings) { self.settings = settings }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
         guard let dash else { return }

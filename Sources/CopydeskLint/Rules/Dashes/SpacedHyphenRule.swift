@@ -9,7 +9,7 @@ import CopydeskCore
 /// before a figure (`- 5 degrees` may be a minus sign), list bullets opening a line (`- item`),
 /// hyphens with several spaces or a tab beside them (tables), subheads set between dashes
 /// (`dashes.subhead`'s), and the dateline's dash (`dateline.format`'s).
-struct SpacedHyphenRule: LintRule {
+struct SpacedHyphenRule: ClauseDashRule {
     static let description = RuleDescription(
         id: "dashes.spaced-hyphen",
         summary: "a spaced hyphen ` - ` used as a dash",
@@ -32,16 +32,13 @@ struct SpacedHyphenRule: LintRule {
         ],
         exampleStyle: "ap")
 
-    let dash: DashText.Dash?
-    let styleName: String
+    let settings: DashText.Settings
 
-    let notes: [String]
-
-    init(style: Style) {
-        notes = style.list("editor-notes")
-        let dash = DashText.dash(style)
-        self.dash = dash?.mark == "-" ? nil : dash
-        styleName = style.name
+    init(settings: DashText.Settings) {
+        var settings = settings
+        // Under a spaced-hyphen style a spaced hyphen is the dash.
+        if settings.dash?.mark == "-" { settings.dash = nil }
+        self.settings = settings
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {

@@ -10,7 +10,7 @@ import CopydeskCore
 /// `dashes.range`'s), any dash between two figures, dashes opening a line (list items), dashes
 /// not between words (`“I was —”`), subheads set between dashes (`dashes.subhead`'s), and the
 /// dateline's dash.
-struct WrongDashRule: LintRule {
+struct WrongDashRule: ClauseDashRule {
     static let description = RuleDescription(
         id: "dashes.wrong-dash",
         summary: "a dash that is not the style's, or spaced unlike it",
@@ -33,16 +33,9 @@ struct WrongDashRule: LintRule {
         ],
         exampleStyle: "ap")
 
-    let dash: DashText.Dash?
-    let styleName: String
+    let settings: DashText.Settings
 
-    let notes: [String]
-
-    init(style: Style) {
-        notes = style.list("editor-notes")
-        dash = DashText.dash(style)
-        styleName = style.name
-    }
+    init(settings: DashText.Settings) { self.settings = settings }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
         guard let dash else { return }

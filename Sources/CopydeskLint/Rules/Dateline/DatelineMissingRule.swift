@@ -105,8 +105,9 @@ struct DatelineMissingRule: LintRule {
         // the text (the plain reader's guess) is checked here like any other.
         if let stated = document.metadata.dateline, !stated.isEmpty,
            !document.body.prefix(4).contains(where: { $0.text.drop { $0 == " " || $0 == "\t" }.hasPrefix(stated) }) { return }
-        let paragraphs = document.body.filter { $0.kind == .paragraph }
-        guard paragraphs.count >= 2 else { return }
+        var paragraphs = 0
+        for block in document.body where block.kind == .paragraph { paragraphs += 1 }
+        guard paragraphs >= 2 else { return }
         if let headline = document.headline, let colon = headline.text.firstIndex(of: ":") {
             let label = headline.text[..<colon].lowercased().filter { $0 != " " && $0 != "\t" }
             if Self.nonNewsLabels.contains(label) { return }
@@ -120,7 +121,8 @@ struct DatelineMissingRule: LintRule {
         }
         let leads = DatelineParser.leads(of: document, notes: notes)
         guard let first = leads.first, let firstWord = first.words.first else { return }
-        if leads.contains(where: { DatelineParser.parse($0.bytes, block: $0.index) != nil }) { return }
+        // With no dateline block, the dateline found is the first lead that parses as one.
+        if DatelineParser.find(in: document, notes: notes) != nil { return }
         guard first.words.count >= 6, !Self.isCapitals(first.bytes) else { return }
         report.add(block: first.index, range: firstWord.range,
                    "start the story with a dateline", suggestion: example)

@@ -54,6 +54,10 @@ enum DatelineParser {
     static let leadParagraphs = 3
 
     static func find(in document: LintDocument, notes: [String]) -> Dateline? {
+        document.shared.dateline(notes: notes) { parse(document, notes: notes) }
+    }
+
+    private static func parse(_ document: LintDocument, notes: [String]) -> Dateline? {
         if let block = document.blocks.first(where: { $0.kind == .dateline }) {
             return parse(block.bytes, block: block.index, requireSeparator: false)
         }
@@ -66,6 +70,10 @@ enum DatelineParser {
     /// The first body paragraphs where a dateline may stand, skipping editor's notes and a byline
     /// the reader left in the body.
     static func leads(of document: LintDocument, notes: [String]) -> [LintDocument.Block] {
+        document.shared.leads(notes: notes) { findLeads(document, notes: notes) }
+    }
+
+    private static func findLeads(_ document: LintDocument, notes: [String]) -> [LintDocument.Block] {
         var result: [LintDocument.Block] = []
         for block in document.body where block.kind == .paragraph {
             if isEditorNote(block, notes: notes) || isStrayByline(block) { continue }
@@ -76,8 +84,36 @@ enum DatelineParser {
     }
 
     static func isEditorNote(_ block: LintDocument.Block, notes: [String]) -> Bool {
+        // Where the text and each note are ASCII (and no CR, which joins a following LF into one
+        // character), characters are bytes and `hasPrefix` is a byte comparison.
+        let bytes = block.bytes
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        var longest = 0
+        for note in notes { longest = max(longest, note.utf8.count) }
+        let end = min(bytes.count, start + longest + 1)
+        var plain = true
+        for i in 0..<end where bytes[i] >= 0x80 || bytes[i] == 0x0D { plain = false; break }
+        if plain {
+            for note in notes where !note.isEmpty {
+                let fast: Bool? = note.utf8.withContiguousStorageIfAvailable { n in
+                    guard n.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                    return n.count <= bytes.count - start && bytes[start..<(start + n.count)].elementsEqual(n)
+                } ?? nil
+                switch fast {
+                case true?: return true
+                case false?: continue
+                case nil: if slowIsEditorNote(block, note: note) { return true }
+                }
+            }
+            return false
+        }
+        return notes.contains { slowIsEditorNote(block, note: $0) }
+    }
+
+    private static func slowIsEditorNote(_ block: LintDocument.Block, note: String) -> Bool {
         let text = block.text.drop { $0 == " " || $0 == "\t" }
-        return notes.contains { !$0.isEmpty && text.hasPrefix($0) }
+        return !note.isEmpty && text.hasPrefix(note)
     }
 
     static func isStrayByline(_ block: LintDocument.Block) -> Bool {

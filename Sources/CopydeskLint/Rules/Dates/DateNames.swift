@@ -12,29 +12,51 @@ enum MonthNames {
     static let reuters = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
     static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
+    /// The month names lowercased, as bytes.
+    private static let fullLower: [[UInt8]] = full.map { Array($0.lowercased().utf8) }
+    private static let weekdaysLower: [[UInt8]] = weekdays.map { Array($0.lowercased().utf8) }
+
     /// Month number (1–12) of a name written in Title case, without its period: `September`,
     /// `Sept`, `Sep`, `Mar`. All-caps and lowercase words are not months here ("may", "MARCH").
     static func month(titleCase word: ArraySlice<UInt8>) -> Int? {
         guard word.count >= 3, word.count <= 9, let first = word.first, first >= 0x41, first <= 0x5A else { return nil }
         for byte in word.dropFirst() where !(byte >= 0x61 && byte <= 0x7A) { return nil }
-        return lookup(String(decoding: word, as: UTF8.self).lowercased())
+        // ASCII letters only: fold the capital and compare bytes.
+        return lookup(word, folded: true)
     }
 
     /// Month number of a name in any case (`SEPT`, `Sept`, `september`), for datelines.
     static func month(anyCase word: String) -> Int? {
         guard word.utf8.count >= 3, word.utf8.count <= 9 else { return nil }
-        return lookup(word.lowercased())
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return lookup(Array(word.utf8)[...], folded: true) }
+        return lookup(Array(word.lowercased().utf8)[...], folded: false)
     }
 
-    private static func lookup(_ lower: String) -> Int? {
-        if let index = full.firstIndex(where: { $0.lowercased() == lower }) { return index + 1 }
-        if lower == "sept" { return 9 }
-        if lower.utf8.count == 3, let index = full.firstIndex(where: { $0.lowercased().hasPrefix(lower) }) { return index + 1 }
+    /// `word` is lowercase, or ASCII to fold (`folded`); a month name compares equal when its
+    /// lowercase bytes do (non-ASCII bytes never match: the names are ASCII).
+    private static func lookup(_ word: ArraySlice<UInt8>, folded: Bool) -> Int? {
+        @inline(__always) func byte(_ k: Int) -> UInt8 {
+            let b = word[word.startIndex + k]
+            return folded && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        }
+        func equals(_ name: [UInt8], prefix: Bool) -> Bool {
+            guard prefix ? name.count >= word.count : name.count == word.count else { return false }
+            for k in 0..<word.count where name[k] != byte(k) { return false }
+            return true
+        }
+        if let index = fullLower.firstIndex(where: { equals($0, prefix: false) }) { return index + 1 }
+        if word.count == 4, byte(0) == 0x73, byte(1) == 0x65, byte(2) == 0x70, byte(3) == 0x74 { return 9 }   // sept
+        if word.count == 3, let index = fullLower.firstIndex(where: { equals($0, prefix: true) }) { return index + 1 }
         return nil
     }
 
     /// Weekday number (0 = Sunday) of a name in any case.
     static func weekday(anyCase word: String) -> Int? {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard word.utf8.count >= 6, word.utf8.count <= 9 else { return nil }   // "monday"…"wednesday"
+            let folded = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return weekdaysLower.firstIndex { $0 == folded }
+        }
         let lower = word.lowercased()
         return weekdays.firstIndex { $0.lowercased() == lower }
     }

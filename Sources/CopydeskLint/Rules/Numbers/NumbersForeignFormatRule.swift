@@ -47,7 +47,7 @@ struct NumbersForeignFormatRule: LintRule {
     func check(_ document: LintDocument, _ report: inout LintReport) {
         guard NumbersText.isEnglish(document) else { return }
         for block in document.blocks where block.kind != .byline {
-            let tabular = NumbersText.isTabular(block)
+            let tabular = document.shared.isTabular(block, NumbersText.isTabular)
             let words = block.words
             for (i, word) in words.enumerated() {
                 if word.isNumber {

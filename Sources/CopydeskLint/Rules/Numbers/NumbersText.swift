@@ -83,7 +83,8 @@ enum NumbersText {
             if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
         }
         if letters >= 20, upper * 10 >= letters * 6 { return true }
-        let numbers = block.words.filter(\.isNumber).count
+        var numbers = 0
+        for word in block.words where word.isNumber { numbers += 1 }
         return block.words.count >= 6 && numbers * 10 >= block.words.count * 3
     }
 

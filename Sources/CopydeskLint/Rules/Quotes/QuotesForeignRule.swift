@@ -83,7 +83,7 @@ struct QuotesForeignRule: LintRule {
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
         for block in document.blocks where block.hasQuotableText {
-            let scanner = QuoteScanner(block)
+            let scanner = document.quotes(block)
             guard !scanner.marks.isEmpty else { continue }
             let bytes = block.bytes
             for (index, mark) in scanner.marks.enumerated() {

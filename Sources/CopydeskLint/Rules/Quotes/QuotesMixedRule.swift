@@ -66,7 +66,7 @@ struct QuotesMixedRule: LintRule {
         var straight = 0, curly = 0
         var first: Form?
         for block in document.blocks where block.hasQuotableText {
-            let scanner = QuoteScanner(block)
+            let scanner = document.quotes(block)
             guard !scanner.marks.isEmpty else { continue }
             for mark in scanner.marks {
                 switch Self.form(mark, in: scanner) {

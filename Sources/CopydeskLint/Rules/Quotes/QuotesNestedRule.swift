@@ -41,12 +41,12 @@ struct QuotesNestedRule: LintRule {
     func check(_ document: LintDocument, _ report: inout LintReport) {
         let blocks = document.blocks
         for (index, block) in blocks.enumerated() where block.hasQuotableText {
-            let scanner = QuoteScanner(block)
+            let scanner = document.quotes(block)
             guard !scanner.marks.isEmpty, scanner.unmatchedDoubles.isEmpty else { continue }
             // Balanced, or open only because the quotation continues in the next paragraph.
             if !scanner.unclosedDoubles.isEmpty {
                 guard scanner.unclosedDoubles.count == 1, index + 1 < blocks.count, blocks[index + 1].kind == .paragraph,
-                      QuoteScanner(blocks[index + 1]).opensWithDoubleQuote else { continue }
+                      document.quotes(blocks[index + 1]).opensWithDoubleQuote else { continue }
             }
             for mark in scanner.marks where mark.role == .open && mark.level == .double && mark.enclosing == .double {
                 guard let partner = mark.partner else { continue }

@@ -56,7 +56,7 @@ struct QuotesPunctuationRule: LintRule {
             let bytes = block.bytes
             // Fast path: a comma or period next to a quotation mark.
             guard bytes.contains(where: { $0 == 0x2C || $0 == 0x2E }), QuoteScanner.mayContainQuotes(bytes) else { continue }
-            let scanner = QuoteScanner(block)
+            let scanner = document.quotes(block)
             // The style's own closing marks; source-language ones are quotes.foreign's first.
             for (index, mark) in scanner.marks.enumerated() where mark.level == .double && mark.role == .close
                 && (mark.glyph == .straightDouble || mark.glyph == .curlyCloseDouble || mark.glyph == .anpaCloseDouble) {

@@ -54,7 +54,7 @@ struct QuotesUnbalancedRule: LintRule {
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
         let blocks = document.blocks
-        let scanners = blocks.map { $0.hasQuotableText ? QuoteScanner($0) : nil }
+        let scanners = blocks.map { $0.hasQuotableText ? document.quotes($0) : nil }
         for (index, block) in blocks.enumerated() {
             guard let scanner = scanners[index], !scanner.marks.isEmpty else { continue }
             // The quotation may stay open when the next paragraph opens again.

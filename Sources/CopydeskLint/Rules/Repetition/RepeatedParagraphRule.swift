@@ -1,4 +1,5 @@
 import CopydeskCore
+import Foundation
 
 /// A paragraph repeated in the story: the same words as another paragraph (case, spacing and
 /// punctuation aside), or the opening words of a longer one — a standfirst left in above the
@@ -53,42 +54,133 @@ struct RepeatedParagraphRule: LintRule {
 
     init(style: Style) {}
 
-    func check(_ document: LintDocument, _ report: inout LintReport) {
-        let body = document.body
-        // Each paragraph's words, lowercased.
-        let words: [[String]] = body.map { block in
-            block.words.count < Self.minimumIdentical ? [] : block.words.map { document.text(block, $0.range).lowercased() }
-        }
-        var reported = Set<Int>()
-        var firstWithText: [[String]: Int] = [:]
-        for (index, list) in words.enumerated() where !list.isEmpty {
-            if let first = firstWithText[list] {
-                reported.insert(index)
-                add(&report, body[index], repeats: body[first], list, whole: true)
-            } else {
-                firstWithText[list] = index
-            }
-        }
-        // Prefixes: compare only paragraphs that open with the same words.
-        var groups: [ArraySlice<String>: [Int]] = [:]
-        for (index, list) in words.enumerated() where list.count >= Self.minimumPrefix && !reported.contains(index) {
-            groups[list.prefix(Self.minimumPrefix), default: []].append(index)
-        }
-        for key in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
-            let members = groups[key]!
-            guard members.count > 1 else { continue }
-            for shorter in members where !reported.contains(shorter) {
-                guard let longer = members.first(where: { other in
-                    words[other].count > words[shorter].count && words[other].starts(with: words[shorter])
-                }) else { continue }
-                reported.insert(shorter)
-                add(&report, body[shorter], repeats: body[longer], words[shorter], whole: false)
+    /// A paragraph's words as one byte string: each word lowercased, then a 0 byte. Two
+    /// paragraphs have the same lowercased words exactly when their keys are equal, and one opens
+    /// with the other's words exactly when its key starts with the other's. ASCII words are folded
+    /// byte by byte; a word with other characters is lowercased as a `String` and put in NFC, so
+    /// byte equality is `String` equality (canonical equivalence), as with `[String]` keys.
+    ///
+    /// `check` first hashes each paragraph's key (and the key of its first `minimumPrefix`
+    /// words) as it goes, and builds the bytes only of paragraphs whose hashes meet another's.
+    private struct Summary {
+        var count = 0
+        var hash: UInt64 = 0
+        var prefixHash: UInt64 = 0
+    }
+
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) private static func fnv(_ hash: inout UInt64, _ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    /// Calls `body` with each word's key bytes (a word, then 0).
+    private static func forEachKeyByte(_ block: LintDocument.Block, _ body: (Int, UInt8) -> Void) {
+        block.bytes.withUnsafeBufferPointer { b in
+            for (n, word) in block.words.enumerated() {
+                var ascii = true
+                for i in word.range where b[i] >= 0x80 { ascii = false; break }
+                if ascii {
+                    for i in word.range { body(n, PhraseMatcher.fold(b[i])) }
+                } else {
+                    let lower = String(decoding: UnsafeBufferPointer(rebasing: b[word.range]), as: UTF8.self).lowercased()
+                    for byte in lower.precomposedStringWithCanonicalMapping.utf8 { body(n, byte) }
+                }
+                body(n, 0)
             }
         }
     }
 
-    private func add(_ report: inout LintReport, _ block: LintDocument.Block, repeats other: LintDocument.Block,
-                     _ words: [String], whole: Bool) {
+    private static func summary(_ block: LintDocument.Block) -> Summary {
+        var summary = Summary()
+        let words = block.words
+        guard words.count >= minimumIdentical else { return summary }
+        summary.count = words.count
+        var hash = fnvBasis
+        block.bytes.withUnsafeBufferPointer { b in
+            for (n, word) in words.enumerated() {
+                if n == minimumPrefix { summary.prefixHash = hash }
+                var ascii = true
+                for i in word.range where b[i] >= 0x80 { ascii = false; break }
+                if ascii {
+                    for i in word.range { fnv(&hash, PhraseMatcher.fold(b[i])) }
+                } else {
+                    let lower = String(decoding: UnsafeBufferPointer(rebasing: b[word.range]), as: UTF8.self).lowercased()
+                    for byte in lower.precomposedStringWithCanonicalMapping.utf8 { fnv(&hash, byte) }
+                }
+                fnv(&hash, 0)
+            }
+        }
+        if words.count == minimumPrefix { summary.prefixHash = hash }
+        summary.hash = hash
+        if summary.count < minimumPrefix { summary.prefixHash = 0 }
+        return summary
+    }
+
+    private static func key(_ block: LintDocument.Block) -> (bytes: [UInt8], prefixEnd: Int) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(block.bytes.count)
+        var prefixEnd = 0
+        forEachKeyByte(block) { n, byte in
+            bytes.append(byte)
+            if n < minimumPrefix { prefixEnd = bytes.count }
+        }
+        return (bytes, prefixEnd)
+    }
+
+    func check(_ document: LintDocument, _ report: inout LintReport) {
+        let body = document.body
+        let summaries = body.map(Self.summary)
+        // Keys, built on demand.
+        var keys = [(bytes: [UInt8], prefixEnd: Int)?](repeating: nil, count: body.count)
+        func key(_ index: Int) -> (bytes: [UInt8], prefixEnd: Int) {
+            if let key = keys[index] { return key }
+            let key = Self.key(body[index])
+            keys[index] = key
+            return key
+        }
+        var reported = Set<Int>()
+        // Identical paragraphs: the first paragraph with the same words, by hash then bytes.
+        var firstWithText: [UInt64: [Int]] = [:]
+        for (index, summary) in summaries.enumerated() where summary.count > 0 {
+            if let candidates = firstWithText[summary.hash],
+               let first = candidates.first(where: { summaries[$0].count == summary.count && key($0).bytes == key(index).bytes }) {
+                reported.insert(index)
+                add(&report, body[index], repeats: body[first], whole: true)
+            } else {
+                firstWithText[summary.hash, default: []].append(index)
+            }
+        }
+        // Prefixes: compare only paragraphs that open with the same words (groups in the order
+        // of their first member).
+        var groups: [[Int]] = []
+        var groupsByHash: [UInt64: [Int]] = [:]
+        for (index, summary) in summaries.enumerated() where summary.count >= Self.minimumPrefix && !reported.contains(index) {
+            guard let candidates = groupsByHash[summary.prefixHash] else {
+                groupsByHash[summary.prefixHash] = [groups.count]
+                groups.append([index])
+                continue
+            }
+            let mine = key(index)
+            if let group = candidates.first(where: { g in
+                let other = key(groups[g][0])
+                return other.prefixEnd == mine.prefixEnd && other.bytes[..<mine.prefixEnd] == mine.bytes[..<mine.prefixEnd]
+            }) {
+                groups[group].append(index)
+            } else {
+                groupsByHash[summary.prefixHash, default: []].append(groups.count)
+                groups.append([index])
+            }
+        }
+        for members in groups where members.count > 1 {
+            for shorter in members where !reported.contains(shorter) {
+                guard let longer = members.first(where: { other in
+                    summaries[other].count > summaries[shorter].count && key(other).bytes.starts(with: key(shorter).bytes)
+                }) else { continue }
+                reported.insert(shorter)
+                add(&report, body[shorter], repeats: body[longer], whole: false)
+            }
+        }
+    }
+
+    private func add(_ report: inout LintReport, _ block: LintDocument.Block, repeats other: LintDocument.Block, whole: Bool) {
         var end = block.bytes.count
         while end > 0, block.bytes[end - 1] == 0x20 || block.bytes[end - 1] == 0x0A { end -= 1 }
         let number = (other.paragraphNumber ?? 0) + 1
