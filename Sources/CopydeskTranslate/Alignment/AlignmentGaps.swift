@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// What the alignment could not pair, sorted into what a desk should hear about and what it
 /// should not: the input of `translation.omission` and `translation.addition`, and of the
 /// `unaligned` lists in the stage's JSON data.
@@ -29,7 +31,14 @@ struct AlignmentGaps {
     }
 
     static let paragraphConfidence = 0.75
+    /// Pairs the length rule judges.
     static let pairConfidence = 0.5
+    /// Pairs whose sentences are aligned: a merge or split is often uncertain only in where its
+    /// blocks divide, which the sentence alignment settles.
+    static let sentencePairConfidence = 0.3
+    /// A block standing alone with less confidence than `paragraphConfidence` but at least this
+    /// is tried with its neighbouring pairs' sentences: if its sentences stand alone there too, it is a gap.
+    static let secondOpinionConfidence = 0.4
     static let sentenceConfidence = 0.8
     static let minimumSentenceLetters = 15.0
 
@@ -54,7 +63,7 @@ struct AlignmentGaps {
                 bodyBlocks += 1
                 if block.kind == .headline { continue }
                 loneSource.append((block.index, pair.confidence))
-                if pair.confidence >= Self.paragraphConfidence {
+                if pair.confidence >= Self.paragraphConfidence || Self.confirmed(p, side: .source, in: document) {
                     gaps.append(Gap(side: .source, block: block.index, sentence: nil, confidence: pair.confidence,
                                     insertion: Self.insertion(after: p, in: document), counterpart: []))
                 }
@@ -64,7 +73,7 @@ struct AlignmentGaps {
                 bodyBlocks += 1
                 if block.kind == .headline { continue }
                 loneTarget.append((block.index, pair.confidence))
-                if pair.confidence >= Self.paragraphConfidence {
+                if pair.confidence >= Self.paragraphConfidence || Self.confirmed(p, side: .target, in: document) {
                     gaps.append(Gap(side: .target, block: block.index, sentence: nil, confidence: pair.confidence,
                                     insertion: (block.index, 0), counterpart: []))
                 }
@@ -80,7 +89,7 @@ struct AlignmentGaps {
             return
         }
         let aligner = SentenceAligner(profile: document.profile)
-        for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty && pair.confidence >= Self.pairConfidence {
+        for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty && pair.confidence >= Self.sentencePairConfidence {
             if pair.source.contains(where: { ParagraphAligner.isHeading(document.source[$0]) }) { continue }
             gaps += sentenceGaps(pair, aligner.align(pair, in: document), document)
         }
@@ -107,20 +116,41 @@ struct AlignmentGaps {
             }
         }
         // A paragraph of a merge or split whose sentences all stand alone is a paragraph gap.
-        for (side, blocks) in [(Side.source, pair.source), (Side.target, pair.target)] where blocks.count > 1 {
-            let sentences = steps.flatMap { side == .source ? $0.source : $0.target }
-            for block in blocks {
-                let own = sentences.filter { $0.block == block }
-                let lone = found.filter { $0.side == side && $0.block == block }
-                guard !own.isEmpty, lone.count == own.count else { continue }
-                let insertion = lone[0].insertion
-                let confidence = lone.map(\.confidence).min() ?? 0
+        let sourceBlocks = pair.source.map { document.source[$0] }, targetBlocks = pair.target.map { document.target[$0] }
+        let lone = SentenceAligner.loneBlocks(steps, source: sourceBlocks, target: targetBlocks,
+                                              minimumConfidence: Self.sentenceConfidence, minimumLetters: Self.minimumSentenceLetters)
+        for (side, blocks) in [(Side.source, lone.source), (Side.target, lone.target)] {
+            for (block, confidence) in blocks {
+                let insertion = found.first { $0.side == side && $0.block == block }?.insertion ?? (block, 0)
                 found.removeAll { $0.side == side && $0.block == block }
                 found.append(Gap(side: side, block: block, sentence: nil, confidence: confidence,
                                  insertion: side == .source ? insertion : (block, 0), counterpart: []))
             }
         }
         return found
+    }
+
+    /// Second opinion on a block standing alone with middling confidence: joined to each
+    /// neighbouring pair in turn, do all its sentences still stand alone, surely?
+    static func confirmed(_ p: Int, side: Side, in document: TranslationDocument) -> Bool {
+        let pairs = document.pairs
+        let pair = pairs[p]
+        guard pair.confidence >= secondOpinionConfidence else { return false }
+        let block = side == .source ? pair.source[0] : pair.target[0]
+        let neighbours = [p - 1, p + 1].filter { pairs.indices.contains($0) && !pairs[$0].source.isEmpty && !pairs[$0].target.isEmpty }
+        guard !neighbours.isEmpty else { return false }
+        let aligner = SentenceAligner(profile: document.profile)
+        for n in neighbours {
+            let neighbour = pairs[n]
+            let joined = AlignedPair(source: (neighbour.source + pair.source).sorted(), target: (neighbour.target + pair.target).sorted(),
+                                     confidence: neighbour.confidence)
+            let steps = aligner.align(joined, in: document)
+            let own = steps.filter { (side == .source ? $0.source : $0.target).contains { $0.block == block } }
+            guard !own.isEmpty, own.allSatisfy({ (side == .source ? $0.target : $0.source).isEmpty && $0.confidence >= sentenceConfidence }) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Where a paragraph missing at pair `p` belongs: the start of the next translated block,
@@ -174,5 +204,30 @@ extension String {
         var result = self
         while let last = result.last, last.isWhitespace || last == "," || last == ";" || last == ":" { result.removeLast() }
         return result
+    }
+}
+
+extension AlignmentGaps {
+    /// For the stage's JSON data: what could not be aligned. `unaligned`: blocks of either side
+    /// with no counterpart (with the confidence that they have none, and whether that is sure
+    /// enough to report); `expected`: desk lines set aside; `uncertain`: pairs the aligner is
+    /// unsure of; `reliable`: false when too much stands alone to report omissions or additions.
+    static func stageData(_ document: TranslationDocument) -> [String: ConfigValue] {
+        let gaps = AlignmentGaps(document)
+        func lone(_ list: [(block: Int, confidence: Double)]) -> ConfigValue {
+            .list(list.map { entry in
+                .map(["block": .int(entry.block), "confidence": .double((entry.confidence * 100).rounded() / 100),
+                      "reported": .bool(gaps.reliable && entry.confidence >= paragraphConfidence)])
+            })
+        }
+        return [
+            "reliable": .bool(gaps.reliable),
+            "unaligned": .map(["source": lone(gaps.loneSource), "target": lone(gaps.loneTarget)]),
+            "expected": .map(["source": .list(gaps.expectedSource.map { .int($0) }), "target": .list(gaps.expectedTarget.map { .int($0) })]),
+            "uncertain": .list(gaps.uncertain.map { pair in
+                .map(["source": .list(pair.source.map { .int($0) }), "target": .list(pair.target.map { .int($0) }),
+                      "confidence": .double((pair.confidence * 100).rounded() / 100)])
+            }),
+        ]
     }
 }

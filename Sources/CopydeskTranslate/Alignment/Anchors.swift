@@ -108,21 +108,24 @@ enum Anchors {
     }
 
     /// A name's consonant skeleton: ASCII-folded, lower case, vowels and h/w/y dropped, `c`/`q`
-    /// read as `k`, `ph` as `f`, word-initial `nt`/`mp` (Greek spellings of d/b) as `d`/`b`,
+    /// read as `k`, `ph` as `f`, `nt`/`mp` (Greek spellings of d/b) as `d`/`b` on both sides,
     /// doubled consonants once; the first three. Nil when fewer than two consonants remain.
     static func skeleton(_ word: [UInt8], consonants: Int = 3) -> String? {
-        var letters = Array(asciiFold(word).lowercased().utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
-        if letters.count >= 2 {
-            if letters[0] == UInt8(ascii: "n"), letters[1] == UInt8(ascii: "t") { letters.replaceSubrange(0..<2, with: [UInt8(ascii: "d")]) }
-            else if letters[0] == UInt8(ascii: "m"), letters[1] == UInt8(ascii: "p") { letters.replaceSubrange(0..<2, with: [UInt8(ascii: "b")]) }
-        }
+        let letters = Array(asciiFold(word).lowercased().utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
         var out: [UInt8] = []
         var previous: UInt8 = 0
         var index = 0
         while index < letters.count, out.count < consonants {
             var letter = letters[index]
-            if letter == UInt8(ascii: "p"), index + 1 < letters.count, letters[index + 1] == UInt8(ascii: "h") {
+            let next = index + 1 < letters.count ? letters[index + 1] : 0
+            if letter == UInt8(ascii: "p"), next == UInt8(ascii: "h") {
                 letter = UInt8(ascii: "f")
+                index += 1
+            } else if letter == UInt8(ascii: "n"), next == UInt8(ascii: "t") {
+                letter = UInt8(ascii: "d")
+                index += 1
+            } else if letter == UInt8(ascii: "m"), next == UInt8(ascii: "p") {
+                letter = UInt8(ascii: "b")
                 index += 1
             }
             index += 1
@@ -257,6 +260,8 @@ enum Anchors {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         if value < 0xC0 { return false }
         if value < 0x250 { return value != 0xD7 && value != 0xF7 }
+        // Combining marks (a transliteration's decomposed `ī`) belong to their letter's word.
+        if value >= 0x300 && value <= 0x36F { return true }
         return scalar.properties.isAlphabetic
     }
 

@@ -51,7 +51,7 @@ struct BeadAligner: Sendable {
     /// How much full cognate agreement (Dice) lowers a bead's cost, in nats.
     var cognateWeight: Double = 2
     /// Added for each number or acronym (up to 3) one side of a bead has and the other lacks, and
-    /// once for a unit with no counterpart that has some.
+    /// once for a unit with no counterpart that has some the other text has too (see `Spans.loneCosts`).
     var unmatchedAnchorCost: Double = 1
     /// Added when a merge takes in a heading.
     var headingMergePenalty: Double = 4
@@ -81,7 +81,10 @@ struct BeadAligner: Sendable {
             return (0..<m).map { Step(source: $0..<$0 + 1, target: 0..<0, confidence: 1) }
                 + (0..<n).map { Step(source: 0..<0, target: $0..<$0 + 1, confidence: 1) }
         }
-        let sourceSpans = Spans(source), targetSpans = Spans(target)
+        var ids: [String: Int32] = [:]
+        var sourceSpans = Spans(source, ids: &ids), targetSpans = Spans(target, ids: &ids)
+        sourceSpans.setLoneCosts(otherSide: targetSpans, unmatchedAnchorCost)
+        targetSpans.setLoneCosts(otherSide: sourceSpans, unmatchedAnchorCost)
         let width = n + 1
         let infinity = Double.infinity
         var best = [Double](repeating: infinity, count: (m + 1) * width)
@@ -156,35 +159,88 @@ struct BeadAligner: Sendable {
         return low - log1p(exp(low - high))
     }
 
+    /// Anchors as sorted integer ids, so beads compare them without hashing or allocating.
+    struct Keys {
+        var strong: [Int32] = []
+        var weak: [Int32] = []
+        var cognates: [Int32] = []
+    }
+
     /// Sums over runs of 1, 2 and 3 units, computed once.
     struct Spans {
         var units: [Unit]
-        /// anchors[k - 1][i]: anchors of units i..<i+k.
-        var anchors: [[AnchorSet]]
+        /// keys[k - 1][i]: anchors of units i..<i+k.
+        var keys: [[Keys]]
         var lengths: [[Double]]
+        var headings: [[Int]]
+        /// Whether units i..<i+k come from more than one group.
+        var mixed: [[Bool]]
 
-        init(_ units: [Unit]) {
-            self.units = units
-            anchors = []
-            lengths = []
-            for k in 1...3 {
-                var a: [AnchorSet] = [], l: [Double] = []
-                for i in 0..<max(0, units.count - k + 1) {
-                    var set = AnchorSet()
-                    var length = 0.0
-                    for unit in units[i..<i + k] {
-                        set.strong += unit.anchors.strong
-                        set.weak += unit.anchors.weak
-                        set.cognates += unit.anchors.cognates
-                        length += unit.length
-                    }
-                    a.append(set)
-                    l.append(length)
-                }
-                anchors.append(a)
-                lengths.append(l)
+        /// What standing alone adds to a unit's cost: a number or acronym the other side also has
+        /// ties it to text there; numbers the other side lacks entirely make it likelier to be
+        /// left out or added; names tie it a little.
+        var loneCosts: [Double] = []
+
+        mutating func setLoneCosts(otherSide: Spans, _ unit: Double) {
+            var other = Set<Int32>()
+            for keys in otherSide.keys[0] { other.formUnion(keys.strong) }
+            loneCosts = keys[0].map { keys in
+                if keys.strong.contains(where: other.contains) { return unit }
+                if !keys.strong.isEmpty { return -unit / 2 }
+                return keys.weak.isEmpty ? 0 : unit / 4
             }
         }
+
+        init(_ units: [Unit], ids: inout [String: Int32]) {
+            self.units = units
+            func intern(_ list: [String]) -> [Int32] {
+                list.map { key in
+                    if let id = ids[key] { return id }
+                    let id = Int32(ids.count)
+                    ids[key] = id
+                    return id
+                }
+            }
+            let single = units.map { Keys(strong: intern($0.anchors.strong), weak: intern($0.anchors.weak), cognates: intern($0.anchors.cognates)) }
+            keys = []
+            lengths = []
+            headings = []
+            mixed = []
+            for k in 1...3 {
+                var a: [Keys] = [], l: [Double] = [], h: [Int] = [], g: [Bool] = []
+                for i in 0..<max(0, units.count - k + 1) {
+                    var set = Keys()
+                    var length = 0.0, heading = 0
+                    for index in i..<i + k {
+                        set.strong += single[index].strong
+                        set.weak += single[index].weak
+                        set.cognates += single[index].cognates
+                        length += units[index].length
+                        if units[index].heading { heading += 1 }
+                    }
+                    set.strong.sort()
+                    set.weak.sort()
+                    set.cognates.sort()
+                    a.append(set)
+                    l.append(length)
+                    h.append(heading)
+                    g.append(units[i].group != units[i + k - 1].group)
+                }
+                keys.append(a)
+                lengths.append(l)
+                headings.append(h)
+                mixed.append(g)
+            }
+        }
+    }
+
+    /// Size of the multiset intersection of two sorted lists.
+    @inline(__always) static func shared(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
     }
 
     func cost(_ bead: Bead, _ i: Int, _ j: Int, _ source: Spans, _ target: Spans) -> Double {
@@ -193,26 +249,27 @@ struct BeadAligner: Sendable {
             // Gale & Church's length term would make a long paragraph almost impossible to leave
             // out, and left-out paragraphs are what a desk needs found: a lone unit costs its
             // prior, plus a little when it carries anchors that tie it to text.
-            let anchors = bead.source == 0 ? target.anchors[0][j] : source.anchors[0][i]
-            if !anchors.strong.isEmpty { cost += unmatchedAnchorCost } else if !anchors.weak.isEmpty { cost += unmatchedAnchorCost / 4 }
-            return cost
+            return cost + (bead.source == 0 ? target.loneCosts[j] : source.loneCosts[i])
         }
-        let sourceLength = source.lengths[bead.source - 1][i], targetLength = target.lengths[bead.target - 1][j]
-        cost += lengthCost(sourceLength, targetLength)
-        let sourceAnchors = source.anchors[bead.source - 1][i], targetAnchors = target.anchors[bead.target - 1][j]
-        cost -= anchorWeight * Anchors.agreement(sourceAnchors, targetAnchors)
-        cost -= cognateWeight * Anchors.cognateAgreement(sourceAnchors, targetAnchors)
+        let s = bead.source - 1, t = bead.target - 1
+        cost += lengthCost(source.lengths[s][i], target.lengths[t][j])
+        let a = source.keys[s][i], b = target.keys[t][j]
+        // Numbers and acronyms must all agree (the larger side counts); names count half and the
+        // smaller side counts (a translation adds titles and capitals). See `Anchors.agreement`.
+        let strong = Self.shared(a.strong, b.strong)
+        let weak = a.weak.isEmpty || b.weak.isEmpty ? 0 : Self.shared(a.weak, b.weak)
+        let denominator = 2 * Double(max(a.strong.count, b.strong.count)) + Double(min(a.weak.count, b.weak.count))
+        if denominator > 0 { cost -= anchorWeight * (2 * Double(strong) + Double(weak)) / denominator }
+        if !a.cognates.isEmpty, !b.cognates.isEmpty {
+            cost -= cognateWeight * 2 * Double(Self.shared(a.cognates, b.cognates)) / Double(a.cognates.count + b.cognates.count)
+        }
         // A number or acronym on one side only: translations keep them.
-        let unmatched = sourceAnchors.strong.count + targetAnchors.strong.count - 2 * Anchors.shared(sourceAnchors.strong, targetAnchors.strong)
-        cost += unmatchedAnchorCost * Double(min(3, unmatched))
-        let sourceUnits = source.units[i..<i + bead.source], targetUnits = target.units[j..<j + bead.target]
-        let headings = sourceUnits.filter(\.heading).count + targetUnits.filter(\.heading).count
+        cost += unmatchedAnchorCost * Double(min(3, a.strong.count + b.strong.count - 2 * strong))
+        let headings = source.headings[s][i] + target.headings[t][j]
         if bead.source + bead.target > 2 {
             if headings > 0 { cost += headingMergePenalty }
-            if groupPenalty > 0 {
-                if sourceUnits.first!.group != sourceUnits.last!.group { cost += groupPenalty }
-                if targetUnits.first!.group != targetUnits.last!.group { cost += groupPenalty }
-            }
+            if source.mixed[s][i] { cost += groupPenalty }
+            if target.mixed[t][j] { cost += groupPenalty }
         } else if headings == 2 {
             cost -= 1
         } else if headings == 1 {

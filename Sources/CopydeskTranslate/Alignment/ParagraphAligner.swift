@@ -12,6 +12,8 @@ import Foundation
 ///   first line the reader did not take for a headline, or stands alone).
 /// - Headings (headlines, subheads, and short lines without closing punctuation such as
 ///   `– Silence from Beijing –`) pair with headings and are never merged into a paragraph.
+/// - A merge or split is checked sentence by sentence (`SentenceAligner`): a block whose
+///   sentences all stand alone there is a block with no counterpart.
 /// - Desk lines (`DeskLines`: credits, bylines, editor's notes) are set aside and come back as
 ///   pairs with one side empty, in reading order.
 ///
@@ -27,11 +29,18 @@ public struct ParagraphAligner: Sendable {
     public var anchorWeight: Double = 4
     var transliteration: String?
     var deskLines: DeskLines
+    /// Checks merges and splits sentence by sentence (nil: the length model's pairs stand).
+    var sentences: SentenceAligner?
+    var sourceLanguage: String?
+    var targetLanguage: String?
 
     public init(profile: TranslationProfile) {
         ratio = (profile.lengthRatio.lowerBound * profile.lengthRatio.upperBound).squareRoot()
         transliteration = profile.transliteration ?? "Any-Latin"
         deskLines = DeskLines(profile: profile)
+        sentences = SentenceAligner(profile: profile)
+        sourceLanguage = profile.sourceLanguage
+        targetLanguage = profile.targetLanguage
     }
 
     public init(ratio: Double) {
@@ -57,8 +66,9 @@ public struct ParagraphAligner: Sendable {
         }
         let steps = model.align(sourceBody.map { unit(source[$0], isSource: true) }, targetBody.map { unit(target[$0], isSource: false) })
         for step in steps {
-            pairs.append(AlignedPair(source: step.source.map { sourceBody[$0] }, target: step.target.map { targetBody[$0] },
-                                     confidence: step.confidence))
+            let pair = AlignedPair(source: step.source.map { sourceBody[$0] }, target: step.target.map { targetBody[$0] },
+                                   confidence: step.confidence)
+            pairs += refined(pair, source: source, target: target)
         }
         // Desk lines back in reading order, each on its own.
         for index in sourceDesk.sorted() {
@@ -70,6 +80,32 @@ public struct ParagraphAligner: Sendable {
             pairs.insert(AlignedPair(source: [], target: [index], confidence: 1), at: at)
         }
         return pairs
+    }
+
+    /// A merge or split checked sentence by sentence: a block whose sentences all stand alone
+    /// leaves the pair as a block with no counterpart (a short paragraph left out next to one
+    /// the length model joined it to).
+    func refined(_ pair: AlignedPair, source: [TranslationDocument.Block], target: [TranslationDocument.Block]) -> [AlignedPair] {
+        guard let sentences, pair.source.count + pair.target.count > 2, !pair.source.isEmpty, !pair.target.isEmpty else { return [pair] }
+        let sourceBlocks = pair.source.map { source[$0] }, targetBlocks = pair.target.map { target[$0] }
+        let steps = sentences.align(source: sourceBlocks, sourceLanguage: sourceLanguage, target: targetBlocks, targetLanguage: targetLanguage)
+        let lone = SentenceAligner.loneBlocks(steps, source: sourceBlocks, target: targetBlocks,
+                                              minimumConfidence: AlignmentGaps.sentenceConfidence, minimumLetters: AlignmentGaps.minimumSentenceLetters)
+        guard !lone.source.isEmpty || !lone.target.isEmpty else { return [pair] }
+        let loneSource = Set(lone.source.map(\.0)), loneTarget = Set(lone.target.map(\.0))
+        let kept = AlignedPair(source: pair.source.filter { !loneSource.contains($0) }, target: pair.target.filter { !loneTarget.contains($0) },
+                               confidence: pair.confidence)
+        var result = [kept]
+        // Each lone block before the kept pair when it comes before all its side's kept blocks, else after.
+        for (block, confidence) in lone.source {
+            let single = AlignedPair(source: [block], target: [], confidence: confidence)
+            if block < kept.source[0] { result.insert(single, at: result.firstIndex { $0 == kept }!) } else { result.append(single) }
+        }
+        for (block, confidence) in lone.target {
+            let single = AlignedPair(source: [], target: [block], confidence: confidence)
+            if block < kept.target[0] { result.insert(single, at: result.firstIndex { $0 == kept }!) } else { result.append(single) }
+        }
+        return result
     }
 
     func unit(_ block: TranslationDocument.Block, isSource: Bool) -> BeadAligner.Unit {

@@ -40,21 +40,50 @@ struct SentenceAligner: Sendable {
 
     /// Aligns the sentences of one pair of the document.
     func align(_ pair: AlignedPair, in document: TranslationDocument) -> [Step] {
-        let source = sentences(pair.source.map { document.source[$0] }, language: document.sourceLanguage)
-        let target = sentences(pair.target.map { document.target[$0] }, language: document.targetLanguage)
+        align(source: pair.source.map { document.source[$0] }, sourceLanguage: document.sourceLanguage,
+              target: pair.target.map { document.target[$0] }, targetLanguage: document.targetLanguage)
+    }
+
+    /// Aligns the sentences of some blocks of the original with those of some blocks of the translation.
+    func align(source sourceBlocks: [TranslationDocument.Block], sourceLanguage: String?,
+               target targetBlocks: [TranslationDocument.Block], targetLanguage: String?) -> [Step] {
+        let source = sentences(sourceBlocks, language: sourceLanguage)
+        let target = sentences(targetBlocks, language: targetLanguage)
+        let sourceBytes = Dictionary(sourceBlocks.map { ($0.index, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        let targetBytes = Dictionary(targetBlocks.map { ($0.index, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         let model = BeadAligner(beads: BeadAligner.sentenceBeads, ratio: ratio, variance: variance, anchorWeight: 3,
                                 headingMergePenalty: 0, groupPenalty: groupPenalty)
         let sourceUnits = source.map { sentence -> BeadAligner.Unit in
-            let bytes = Array(document.source[sentence.block].bytes[sentence.range])
+            let bytes = Array(sourceBytes[sentence.block]![sentence.range])
             return BeadAligner.Unit(length: Double(Anchors.letterCount(bytes)), anchors: Anchors.of(bytes, transliteration: transliteration),
                                     group: sentence.block)
         }
         let targetUnits = target.map { sentence -> BeadAligner.Unit in
-            let bytes = Array(document.target[sentence.block].bytes[sentence.range])
+            let bytes = Array(targetBytes[sentence.block]![sentence.range])
             return BeadAligner.Unit(length: Double(Anchors.letterCount(bytes)), anchors: Anchors.of(bytes), group: sentence.block)
         }
         return model.align(sourceUnits, targetUnits).map { step in
             Step(source: step.source.map { source[$0] }, target: step.target.map { target[$0] }, confidence: step.confidence)
         }
+    }
+
+    /// Blocks of a merge or split whose every sentence stands alone (surely, and each long enough
+    /// to judge): a paragraph left out or added next to the ones the pair joins.
+    static func loneBlocks(_ steps: [Step], source: [TranslationDocument.Block], target: [TranslationDocument.Block],
+                           minimumConfidence: Double, minimumLetters: Double) -> (source: [(Int, Double)], target: [(Int, Double)]) {
+        func lone(_ blocks: [TranslationDocument.Block], own: (Step) -> [Sentence], other: (Step) -> [Sentence]) -> [(Int, Double)] {
+            guard blocks.count > 1 else { return [] }
+            var result: [(Int, Double)] = []
+            for block in blocks {
+                let mine = steps.filter { own($0).contains { $0.block == block.index } }
+                guard !mine.isEmpty,
+                      mine.allSatisfy({ other($0).isEmpty && $0.confidence >= minimumConfidence
+                          && own($0).allSatisfy { Double(Anchors.letterCount(block.bytes, $0.range)) >= minimumLetters } }) else { continue }
+                result.append((block.index, mine.map(\.confidence).min() ?? 0))
+            }
+            // A pair keeps at least one block of each side.
+            return result.count < blocks.count ? result : []
+        }
+        return (lone(source, own: \.source, other: \.target), lone(target, own: \.target, other: \.source))
     }
 }

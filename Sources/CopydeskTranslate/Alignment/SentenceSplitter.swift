@@ -3,7 +3,7 @@
 /// A sentence ends at `.`, `!`, `?`, `…`, the Greek question mark (`;` in Greek text, U+037E),
 /// followed by any closing quotes or brackets, then a space, then something that can open a
 /// sentence: a capital (Latin, Greek, Cyrillic), a digit, an opening quote or a dash. A full stop
-/// does not end a sentence after a single letter (initials, `M.`, `κ.`), after an abbreviation
+/// does not end a sentence after a single capital (initials, `M.`), after an abbreviation
 /// of the profile's `sentences.abbreviations` list (`Mr`, `Mme`, `Dr`, `κ.κ`, `г`…, compared
 /// ignoring case), or, in German, after a number (`am 15. September`).
 struct SentenceSplitter: Sendable {
@@ -97,9 +97,10 @@ struct SentenceSplitter: Sendable {
         guard wordStart < mark else { return false }
         let word = bytes[wordStart..<mark]
         if german, word.allSatisfy({ Anchors.isDigit($0) }) { return true }
-        // A single letter (one scalar): an initial.
+        // A single capital: an initial (`J.`, `M.`, `Κ.`). A single small letter is an
+        // abbreviation only when listed (`κ.`, `г.`), so French `10 h.` can end a sentence.
         let scalars = word.filter { $0 & 0xC0 != 0x80 }.count
-        if scalars == 1, !Anchors.isDigit(word.first!) { return true }
+        if scalars == 1, Anchors.isUpperScalar(Anchors.decode(Array(word), 0).0) { return true }
         guard word.count <= maximumAbbreviationLength else { return false }
         let lower = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
         return abbreviations.contains(lower)

@@ -116,6 +116,8 @@ struct UntranslatedRule: TranslationRule {
 
     struct Word {
         var range: Range<Int>
+        /// Letters (scalars), not bytes: Greek and Cyrillic letters take two bytes each.
+        var letters: Int
         var script: Script
         var lowercase: Bool
     }
@@ -128,13 +130,15 @@ struct UntranslatedRule: TranslationRule {
             guard let script = script(of: scalar) else { index += width; continue }
             let start = index
             let lowercase = !Anchors.isUpperScalar(scalar)
+            var letters = 1
             index += width
             while index < bytes.count {
                 let (next, w) = Anchors.decode(bytes, index)
                 guard self.script(of: next) != nil || next == "'" || next == "\u{2019}" || next == "-" else { break }
+                letters += 1
                 index += w
             }
-            words.append(Word(range: start..<index, script: script, lowercase: lowercase))
+            words.append(Word(range: start..<index, letters: letters, script: script, lowercase: lowercase))
         }
         return words
     }
@@ -182,7 +186,7 @@ struct UntranslatedRule: TranslationRule {
     private func checkScript(_ words: [Word], block: Int, range: Range<Int>, _ sourceScript: Script, _ report: inout LintReport) {
         let inSource = words.filter { $0.script == sourceScript }
         guard !inSource.isEmpty else { return }
-        let letters = { (list: [Word]) in list.reduce(0) { $0 + $1.range.count } }
+        let letters = { (list: [Word]) in list.reduce(0) { $0 + $1.letters } }
         let name = Self.name(of: sourceScript)
         if letters(inSource) * 2 > letters(words) {
             report.add(block: block, range: range, "this paragraph is still in \(name) script; translate it")
