@@ -131,26 +131,27 @@ struct AlignmentGaps {
     }
 
     /// Second opinion on a block standing alone with middling confidence: joined to each
-    /// neighbouring pair in turn, do all its sentences still stand alone, surely?
+    /// neighbouring pair in turn, do its sentences still stand alone? A gap when they surely do
+    /// with at least one neighbour and none pairs any of them with some confidence.
     static func confirmed(_ p: Int, side: Side, in document: TranslationDocument) -> Bool {
         let pairs = document.pairs
         let pair = pairs[p]
         guard pair.confidence >= secondOpinionConfidence else { return false }
         let block = side == .source ? pair.source[0] : pair.target[0]
         let neighbours = [p - 1, p + 1].filter { pairs.indices.contains($0) && !pairs[$0].source.isEmpty && !pairs[$0].target.isEmpty }
-        guard !neighbours.isEmpty else { return false }
         let aligner = SentenceAligner(profile: document.profile)
+        var sure = false
         for n in neighbours {
             let neighbour = pairs[n]
             let joined = AlignedPair(source: (neighbour.source + pair.source).sorted(), target: (neighbour.target + pair.target).sorted(),
                                      confidence: neighbour.confidence)
-            let steps = aligner.align(joined, in: document)
-            let own = steps.filter { (side == .source ? $0.source : $0.target).contains { $0.block == block } }
-            guard !own.isEmpty, own.allSatisfy({ (side == .source ? $0.target : $0.source).isEmpty && $0.confidence >= sentenceConfidence }) else {
-                return false
-            }
+            let own = aligner.align(joined, in: document).filter { (side == .source ? $0.source : $0.target).contains { $0.block == block } }
+            guard !own.isEmpty else { return false }
+            let alone = own.allSatisfy { (side == .source ? $0.target : $0.source).isEmpty }
+            if alone, own.allSatisfy({ $0.confidence >= sentenceConfidence }) { sure = true }
+            if !alone, own.contains(where: { !(side == .source ? $0.target : $0.source).isEmpty && $0.confidence >= 0.5 }) { return false }
         }
-        return true
+        return sure
     }
 
     /// Where a paragraph missing at pair `p` belongs: the start of the next translated block,

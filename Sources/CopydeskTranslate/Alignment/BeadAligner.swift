@@ -50,20 +50,24 @@ struct BeadAligner: Sendable {
     var anchorWeight: Double = 4
     /// How much full cognate agreement (Dice) lowers a bead's cost, in nats.
     var cognateWeight: Double = 2
-    /// Added for each number or acronym (up to 3) one side of a bead has and the other lacks, and
+    /// Added for each number or acronym (up to 2) one side of a bead has and the other lacks, and
     /// once for a unit with no counterpart that has some the other text has too (see `Spans.loneCosts`).
-    var unmatchedAnchorCost: Double = 1
+    var unmatchedAnchorCost: Double = 1.5
     /// Added when a merge takes in a heading.
     var headingMergePenalty: Double = 4
     /// Added when a bead joins units of different groups (sentences of two paragraphs).
     var groupPenalty: Double = 0
+    /// With groups: added when a bead starts a group on one side only.
+    var boundaryPenalty: Double = 1
+    /// With groups: leaving a whole group unpaired (−log of a paragraph's prior).
+    var groupDropCost: Double = -log(0.02)
 
     /// Wire paragraphs: desks keep the paragraphing mostly, sometimes join short paragraphs or
     /// split long ones, and leave out or add a paragraph more often than parliamentary
     /// translators drop sentences.
     static let paragraphBeads = [
         Bead(1, 1, 0.84), Bead(1, 0, 0.02), Bead(0, 1, 0.02), Bead(2, 1, 0.04), Bead(1, 2, 0.04),
-        Bead(2, 2, 0.01), Bead(3, 1, 0.005), Bead(1, 3, 0.005),
+        Bead(2, 2, 0.003), Bead(3, 1, 0.005), Bead(1, 3, 0.005),
     ]
 
     /// Sentences: Gale & Church's priors (1993), with 3-1 and 1-3 for Greek and Russian
@@ -107,6 +111,17 @@ struct BeadAligner: Sendable {
                     }
                     forward[there] = Self.softmin(forward[there], forward[here] + c)
                 }
+                // A whole paragraph's sentences left out or added at once.
+                if let (i2, c) = groupDrop(sourceSpans, i) {
+                    let there = i2 * width + j
+                    if best[here] + c < best[there] { best[there] = best[here] + c; back[there] = Self.sourceGroupDrop }
+                    forward[there] = Self.softmin(forward[there], forward[here] + c)
+                }
+                if let (j2, c) = groupDrop(targetSpans, j) {
+                    let there = i * width + j2
+                    if best[here] + c < best[there] { best[there] = best[here] + c; back[there] = Self.targetGroupDrop }
+                    forward[there] = Self.softmin(forward[there], forward[here] + c)
+                }
             }
         }
         let total = forward[m * width + n]
@@ -128,12 +143,38 @@ struct BeadAligner: Sendable {
                     if bead.target == 0 { sourceAlone[i] += exp(total - forward[here] - c - rest) }
                     if bead.source == 0 { targetAlone[j] += exp(total - forward[here] - c - rest) }
                 }
+                if let (i2, c) = groupDrop(sourceSpans, i), backward[i2 * width + j] < infinity {
+                    let rest = backward[i2 * width + j]
+                    backward[here] = Self.softmin(backward[here], c + rest)
+                    let posterior = exp(total - forward[here] - c - rest)
+                    for unit in i..<i2 { sourceAlone[unit] += posterior }
+                }
+                if let (j2, c) = groupDrop(targetSpans, j), backward[i * width + j2] < infinity {
+                    let rest = backward[i * width + j2]
+                    backward[here] = Self.softmin(backward[here], c + rest)
+                    let posterior = exp(total - forward[here] - c - rest)
+                    for unit in j..<j2 { targetAlone[unit] += posterior }
+                }
             }
         }
         var steps: [Step] = []
         var i = m, j = n
         while i > 0 || j > 0 {
-            let bead = beads[Int(back[i * width + j])]
+            let code = back[i * width + j]
+            if code == Self.sourceGroupDrop || code == Self.targetGroupDrop {
+                // Back to the start of the group that ends here.
+                let spans = code == Self.sourceGroupDrop ? sourceSpans : targetSpans
+                var start = code == Self.sourceGroupDrop ? i - 1 : j - 1
+                while start > 0, !spans.startsGroup[start] { start -= 1 }
+                for unit in stride(from: (code == Self.sourceGroupDrop ? i : j) - 1, through: start, by: -1) {
+                    steps.append(code == Self.sourceGroupDrop
+                        ? Step(source: unit..<unit + 1, target: j..<j, confidence: min(1, sourceAlone[unit]))
+                        : Step(source: i..<i, target: unit..<unit + 1, confidence: min(1, targetAlone[unit])))
+                }
+                if code == Self.sourceGroupDrop { i = start } else { j = start }
+                continue
+            }
+            let bead = beads[Int(code)]
             let i1 = i - bead.source, j1 = j - bead.target
             let confidence: Double
             if bead.target == 0 {
@@ -149,6 +190,19 @@ struct BeadAligner: Sendable {
             j = j1
         }
         return steps.reversed()
+    }
+
+    static let sourceGroupDrop: Int8 = -2
+    static let targetGroupDrop: Int8 = -3
+
+    /// With groups: from a unit that opens a group, the end of the group and the cost of leaving
+    /// the whole group unpaired (a paragraph's prior, not one per sentence).
+    func groupDrop(_ spans: Spans, _ i: Int) -> (Int, Double)? {
+        guard groupPenalty > 0, i < spans.units.count, spans.startsGroup[i] else { return nil }
+        var end = i + 1
+        while end < spans.units.count, !spans.startsGroup[end] { end += 1 }
+        let anchors = spans.loneCosts[i..<end].max() ?? 0
+        return (end, groupDropCost + anchors)
     }
 
     /// −log(e^−a + e^−b).
@@ -176,6 +230,9 @@ struct BeadAligner: Sendable {
         /// Whether units i..<i+k come from more than one group.
         var mixed: [[Bool]]
 
+        /// startsGroup[i]: unit i opens a group (paragraph), or i is the end.
+        var startsGroup: [Bool] = []
+
         /// What standing alone adds to a unit's cost: a number or acronym the other side also has
         /// ties it to text there; numbers the other side lacks entirely make it likelier to be
         /// left out or added; names tie it a little.
@@ -201,6 +258,7 @@ struct BeadAligner: Sendable {
                     return id
                 }
             }
+            startsGroup = (0...units.count).map { $0 == 0 || $0 == units.count || units[$0 - 1].group != units[$0].group }
             let single = units.map { Keys(strong: intern($0.anchors.strong), weak: intern($0.anchors.weak), cognates: intern($0.anchors.cognates)) }
             keys = []
             lengths = []
@@ -245,6 +303,8 @@ struct BeadAligner: Sendable {
 
     func cost(_ bead: Bead, _ i: Int, _ j: Int, _ source: Spans, _ target: Spans) -> Double {
         var cost = bead.cost
+        // A bead that starts a paragraph on one side only (sentences): the paragraphing moved.
+        if groupPenalty > 0, source.startsGroup[i] != target.startsGroup[j] { cost += boundaryPenalty }
         if bead.source == 0 || bead.target == 0 {
             // Gale & Church's length term would make a long paragraph almost impossible to leave
             // out, and left-out paragraphs are what a desk needs found: a lone unit costs its
@@ -264,7 +324,7 @@ struct BeadAligner: Sendable {
             cost -= cognateWeight * 2 * Double(Self.shared(a.cognates, b.cognates)) / Double(a.cognates.count + b.cognates.count)
         }
         // A number or acronym on one side only: translations keep them.
-        cost += unmatchedAnchorCost * Double(min(3, a.strong.count + b.strong.count - 2 * strong))
+        cost += unmatchedAnchorCost * Double(min(2, a.strong.count + b.strong.count - 2 * strong))
         let headings = source.headings[s][i] + target.headings[t][j]
         if bead.source + bead.target > 2 {
             if headings > 0 { cost += headingMergePenalty }
