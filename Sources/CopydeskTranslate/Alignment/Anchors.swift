@@ -3,7 +3,8 @@ import Synchronization
 
 /// Tokens that survive translation, so they tie a paragraph to its translation.
 ///
-/// - Strong anchors: numbers (digits only, so `1.200,5` and `1,200.5` agree), acronyms and
+/// - Strong anchors: numbers (significant digits only, so `1.200,5` and `1,200.5` agree, and so
+///   do `1.800` and a mistranslated `18,000`), acronyms and
 ///   letters-with-digits (`NATO`, `G20`), compared exactly.
 /// - Weak anchors: capitalised words that do not open a sentence (names), compared by a
 ///   consonant skeleton (`Mitsotakis`, `Mītsotákī` → `mts`) that survives inflection, accents and
@@ -58,7 +59,7 @@ enum Anchors {
             let byte = bytes[index]
             if isDigit(byte) {
                 let (anchor, end) = number(bytes, from: index)
-                set.strong.append("#" + anchor)
+                set.strong.append("#" + digitShape(anchor))
                 index = end
                 sentenceStart = false
                 continue
@@ -150,6 +151,16 @@ enum Anchors {
             out += String(scalar).latinBase
         }
         return out
+    }
+
+    /// A number's significant digits (`1800`, `18000`, `1.8` → `18`): the anchor a number and its
+    /// mistranslation with a slipped separator or zero still share, so a wrong number does not
+    /// pull a paragraph apart from its translation (`translation.numbers` reports it).
+    static func digitShape(_ value: String) -> String {
+        var digits = Substring(value.filter { $0 != "." })
+        while digits.count > 1, digits.first == "0" { digits.removeFirst() }
+        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+        return String(digits)
     }
 
     /// A number's value as digits, read the same whatever the locale: a separator followed by

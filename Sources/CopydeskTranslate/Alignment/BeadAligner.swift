@@ -57,7 +57,7 @@ struct BeadAligner: Sendable {
     var headingMergePenalty: Double = 4
     /// Added when a bead joins units of different groups (sentences of two paragraphs).
     var groupPenalty: Double = 0
-    /// With groups: added when a bead starts a group on one side only.
+    /// With groups: added when a bead pairing units starts a group on one side only.
     var boundaryPenalty: Double = 1
     /// With groups: leaving a whole group unpaired (−log of a paragraph's prior).
     var groupDropCost: Double = -log(0.02)
@@ -196,9 +196,10 @@ struct BeadAligner: Sendable {
     static let targetGroupDrop: Int8 = -3
 
     /// With groups: from a unit that opens a group, the end of the group and the cost of leaving
-    /// the whole group unpaired (a paragraph's prior, not one per sentence).
+    /// the whole group unpaired (a paragraph's prior, not one per sentence). Only on a side of
+    /// several groups: the paragraph aligner paired a lone paragraph with the other side.
     func groupDrop(_ spans: Spans, _ i: Int) -> (Int, Double)? {
-        guard groupPenalty > 0, i < spans.units.count, spans.startsGroup[i] else { return nil }
+        guard groupPenalty > 0, spans.groupCount > 1, i < spans.units.count, spans.startsGroup[i] else { return nil }
         var end = i + 1
         while end < spans.units.count, !spans.startsGroup[end] { end += 1 }
         let anchors = spans.loneCosts[i..<end].max() ?? 0
@@ -232,6 +233,7 @@ struct BeadAligner: Sendable {
 
         /// startsGroup[i]: unit i opens a group (paragraph), or i is the end.
         var startsGroup: [Bool] = []
+        var groupCount = 0
 
         /// What standing alone adds to a unit's cost: a number or acronym the other side also has
         /// ties it to text there; numbers the other side lacks entirely make it likelier to be
@@ -259,6 +261,7 @@ struct BeadAligner: Sendable {
                 }
             }
             startsGroup = (0...units.count).map { $0 == 0 || $0 == units.count || units[$0 - 1].group != units[$0].group }
+            groupCount = units.isEmpty ? 0 : startsGroup.filter { $0 }.count - 1
             let single = units.map { Keys(strong: intern($0.anchors.strong), weak: intern($0.anchors.weak), cognates: intern($0.anchors.cognates)) }
             keys = []
             lengths = []
@@ -303,14 +306,14 @@ struct BeadAligner: Sendable {
 
     func cost(_ bead: Bead, _ i: Int, _ j: Int, _ source: Spans, _ target: Spans) -> Double {
         var cost = bead.cost
-        // A bead that starts a paragraph on one side only (sentences): the paragraphing moved.
-        if groupPenalty > 0, source.startsGroup[i] != target.startsGroup[j] { cost += boundaryPenalty }
         if bead.source == 0 || bead.target == 0 {
             // Gale & Church's length term would make a long paragraph almost impossible to leave
             // out, and left-out paragraphs are what a desk needs found: a lone unit costs its
             // prior, plus a little when it carries anchors that tie it to text.
             return cost + (bead.source == 0 ? target.loneCosts[j] : source.loneCosts[i])
         }
+        // A pairing that starts a paragraph on one side only (sentences): the paragraphing moved.
+        if groupPenalty > 0, source.startsGroup[i] != target.startsGroup[j] { cost += boundaryPenalty }
         let s = bead.source - 1, t = bead.target - 1
         cost += lengthCost(source.lengths[s][i], target.lengths[t][j])
         let a = source.keys[s][i], b = target.keys[t][j]

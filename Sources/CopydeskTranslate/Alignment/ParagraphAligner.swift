@@ -70,6 +70,7 @@ public struct ParagraphAligner: Sendable {
                                    confidence: step.confidence)
             pairs += refined(pair, source: source, target: target)
         }
+        pairs = pairedAdjacentLoners(pairs, source: source, target: target)
         // Desk lines back in reading order, each on its own.
         for index in sourceDesk.sorted() {
             let at = pairs.firstIndex { $0.source.contains { $0 > index } } ?? pairs.count
@@ -104,6 +105,34 @@ public struct ParagraphAligner: Sendable {
         for (block, confidence) in lone.target {
             let single = AlignedPair(source: [], target: [block], confidence: confidence)
             if block < kept.target[0] { result.insert(single, at: result.firstIndex { $0 == kept }!) } else { result.append(single) }
+        }
+        return result
+    }
+
+    /// A block of one side standing alone next to a block of the other side standing alone (as a
+    /// sentence check of a merge can leave them) pairs with it when that costs less than both
+    /// standing alone.
+    func pairedAdjacentLoners(_ pairs: [AlignedPair], source: [TranslationDocument.Block], target: [TranslationDocument.Block]) -> [AlignedPair] {
+        var result: [AlignedPair] = []
+        for pair in pairs {
+            if let last = result.last, last.source.count + last.target.count == 1, pair.source.count + pair.target.count == 1,
+               last.source.isEmpty != pair.source.isEmpty {
+                let s = last.source.first ?? pair.source[0], t = last.target.first ?? pair.target[0]
+                let model = model
+                var ids: [String: Int32] = [:]
+                var sourceSpans = BeadAligner.Spans([unit(source[s], isSource: true)], ids: &ids)
+                var targetSpans = BeadAligner.Spans([unit(target[t], isSource: false)], ids: &ids)
+                sourceSpans.setLoneCosts(otherSide: targetSpans, model.unmatchedAnchorCost)
+                targetSpans.setLoneCosts(otherSide: sourceSpans, model.unmatchedAnchorCost)
+                let beads = BeadAligner.paragraphBeads
+                let paired = model.cost(beads[0], 0, 0, sourceSpans, targetSpans)
+                let alone = model.cost(beads[1], 0, 0, sourceSpans, targetSpans) + model.cost(beads[2], 0, 0, sourceSpans, targetSpans)
+                if paired < alone {
+                    result[result.count - 1] = AlignedPair(source: [s], target: [t], confidence: 1 / (1 + exp(paired - alone)))
+                    continue
+                }
+            }
+            result.append(pair)
         }
         return result
     }
