@@ -73,6 +73,30 @@ import Testing
         #expect(expected["target"] == .list([.int(7)]))
     }
 
+    @Test func bylinesSubheadsAndTrailersAreNotOmissionsOrAdditions() async throws {
+        let result = try await AlignmentStories.lint(source: """
+            Στο 3,5% ο πληθωρισμός τον Οκτώβριο
+
+            Της Μαρίας Παπαδοπούλου
+
+            Ο πληθωρισμός στην Ελλάδα υποχώρησε στο 3,5% τον Οκτώβριο από 4,1% τον Σεπτέμβριο, σύμφωνα με τα στοιχεία της ΕΛΣΤΑΤ που δόθηκαν στη δημοσιότητα την Τρίτη.
+
+            – Ακριβότερα τα τρόφιμα –
+
+            Οι τιμές των τροφίμων αυξήθηκαν κατά 7,2% σε ετήσια βάση, ενώ η ενέργεια έγινε φθηνότερη κατά 8,5%.
+            """, sourceLanguage: "el", target: """
+            Greek inflation eases to 3.5% in October
+
+            Inflation in Greece eased to 3.5% in October from 4.1% in September, according to ELSTAT figures released on Tuesday.
+
+            Food prices rose 7.2% year on year, while energy became 8.5% cheaper.
+
+            (Reporting by Athens newsroom; Editing by Jan Harvey)
+            """)
+        #expect(findings(result, "translation.omission").isEmpty, "\(findings(result, "translation.omission"))")
+        #expect(findings(result, "translation.addition").isEmpty, "\(findings(result, "translation.addition"))")
+    }
+
     @Test func untranslatedFindsEmptySameAndSourceScriptText() async throws {
         // An empty translation.
         let empty = try await AlignmentStories.lint(source: "Σεισμός 5,2 Ρίχτερ στην Κρήτη.", sourceLanguage: "el", target: "")
@@ -129,5 +153,76 @@ import Testing
         let found = findings(result, "translation.length")
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.1.contains("outside the usual 0.65–1.2 for el→en") == true, "\(found)")
+    }
+}
+
+/// Faithful translations, freely restructured as desks do: the structure rules must stay silent.
+@Suite struct StructureRulesPrecisionTests {
+    static let clean: [(String, String, String)] = [
+        ("el", ParagraphAlignerTests.greek, """
+            Mitsotakis meets Erdogan in Athens
+
+            Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip Erdogan on Thursday at the Maximos Mansion, in a visit that lasted 1.5 hours.
+
+            The two leaders signed 15 cooperation agreements in trade, energy and tourism.
+
+            Bilateral trade is expected to reach $10 billion by 2026, according to government sources.
+
+            The next meeting will take place in Ankara in the autumn.
+            """),
+        ("fr", """
+            Incendie dans le sud de la France : 1 500 personnes évacuées
+
+            Un important incendie a ravagé mardi près de 800 hectares de forêt dans le Var, obligeant les autorités à évacuer 1 500 personnes, dont des campeurs, selon la préfecture. Plus de 600 pompiers étaient mobilisés dans la soirée.
+
+            Le feu est parti en début d'après-midi d'un bord de route près de la commune du Luc. Attisé par un fort mistral, il a progressé rapidement vers le nord. Deux pompiers ont été légèrement blessés.
+
+            « La situation reste très préoccupante », a déclaré le préfet Evence Richard lors d'un point de presse.
+
+            Le ministre de l'Intérieur s'est rendu sur place dans la soirée.
+            """, """
+            Wildfire in southern France forces 1,500 to evacuate
+
+            A major wildfire ripped through nearly 800 hectares of forest in the Var region on Tuesday, forcing the authorities to evacuate 1,500 people, including campers, the local prefecture said.
+
+            More than 600 firefighters were deployed by the evening.
+
+            The fire started in the early afternoon by a roadside near the town of Le Luc and, fanned by a strong mistral wind, spread quickly northwards. Two firefighters were slightly injured.
+
+            "The situation remains very worrying," prefect Evence Richard told a news conference.
+
+            The interior minister visited the area in the evening.
+            """),
+        ("ru", """
+            Курс рубля упал до минимума с марта
+
+            Курс доллара на Московской бирже в понедельник превысил 98 рублей впервые с марта 2022 года.
+
+            Аналитики связывают ослабление рубля с сокращением экспортной выручки и ростом импорта. По их оценкам, давление на валюту сохранится до конца месяца.
+
+            Банк России заявил, что не видит угроз для финансовой стабильности.
+
+            Министр финансов Антон Силуанов ранее говорил, что правительство рассчитывает на курс около 90 рублей за доллар.
+            """, """
+            Rouble falls to lowest since March 2022
+
+            The dollar rose above 98 roubles on the Moscow Exchange on Monday for the first time since March 2022.
+
+            Analysts blame the rouble's weakness on lower export revenue and rising imports, and expect the pressure on the currency to persist until the end of the month.
+
+            The Bank of Russia said it saw no threat to financial stability.
+
+            Finance Minister Anton Siluanov has said the government is counting on an exchange rate of around 90 roubles to the dollar.
+            """),
+    ]
+
+    @Test(arguments: 0..<clean.count)
+    func faithfulTranslationsGiveNoStructureFindings(_ index: Int) async throws {
+        let (language, source, target) = Self.clean[index]
+        let result = try await AlignmentStories.lint(source: source, sourceLanguage: language, target: target)
+        let structure = result.diagnostics.filter {
+            ["translation.omission", "translation.addition", "translation.untranslated", "translation.length"].contains($0.ruleID)
+        }
+        #expect(structure.isEmpty, "\(language): \(structure.map { "\($0.ruleID): \($0.message)" })")
     }
 }

@@ -5,9 +5,13 @@ import CopydeskCore
 /// `unaligned` lists in the stage's JSON data.
 ///
 /// - A paragraph with no counterpart is a gap when the aligner is at least `paragraphConfidence`
-///   sure it has none. Desk lines (credits, bylines, editor's notes: `DeskLines`) and headlines
-///   are never gaps: desks write their own headlines and credits.
-/// - Inside each pair the aligner is at least `pairConfidence` sure of, sentences are aligned; a
+///   sure it has none, or at least `secondOpinionConfidence` sure and the sentence aligner,
+///   trying it with each neighbouring pair, agrees. Desk lines (credits, bylines, editor's
+///   notes: `DeskLines`) are never gaps, nor are headings — headlines, subheads and short lines
+///   without closing punctuation (`Της Μαρίας Παπαδοπούλου`, `– Silence from Beijing –`): desks
+///   write their own headlines, bylines and credits, and keep or drop subheads as their layout
+///   wants. They are listed as unaligned, not reported.
+/// - Inside each pair the aligner is at least `sentencePairConfidence` sure of, sentences are aligned; a
 ///   sentence (of at least `minimumSentenceLetters` letters) with no counterpart is a gap when
 ///   the sentence aligner is `sentenceConfidence` sure. When every sentence of one paragraph of
 ///   a merged pair is such a gap, the paragraph is (a short paragraph left out next to another).
@@ -61,8 +65,8 @@ struct AlignmentGaps {
                 let block = document.source[pair.source[0]]
                 if desk.isSourceDeskLine(block) { expectedSource.append(block.index); continue }
                 bodyBlocks += 1
-                if block.kind == .headline { continue }
                 loneSource.append((block.index, pair.confidence))
+                if ParagraphAligner.isHeading(block) { continue }
                 if pair.confidence >= Self.paragraphConfidence || Self.confirmed(p, side: .source, in: document) {
                     gaps.append(Gap(side: .source, block: block.index, sentence: nil, confidence: pair.confidence,
                                     insertion: Self.insertion(after: p, in: document), counterpart: []))
@@ -71,8 +75,8 @@ struct AlignmentGaps {
                 let block = document.target[pair.target[0]]
                 if desk.isTargetDeskLine(block) { expectedTarget.append(block.index); continue }
                 bodyBlocks += 1
-                if block.kind == .headline { continue }
                 loneTarget.append((block.index, pair.confidence))
+                if ParagraphAligner.isHeading(block) { continue }
                 if pair.confidence >= Self.paragraphConfidence || Self.confirmed(p, side: .target, in: document) {
                     gaps.append(Gap(side: .target, block: block.index, sentence: nil, confidence: pair.confidence,
                                     insertion: (block.index, 0), counterpart: []))
@@ -210,20 +214,20 @@ extension String {
 
 extension AlignmentGaps {
     /// For the stage's JSON data: what could not be aligned. `unaligned`: blocks of either side
-    /// with no counterpart (with the confidence that they have none, and whether that is sure
-    /// enough to report); `expected`: desk lines set aside; `uncertain`: pairs the aligner is
+    /// with no counterpart (with the confidence that they have none, and whether they are
+    /// reported); `expected`: desk lines set aside; `uncertain`: pairs the aligner is
     /// unsure of; `reliable`: false when too much stands alone to report omissions or additions.
     static func stageData(_ document: TranslationDocument) -> [String: ConfigValue] {
         let gaps = AlignmentGaps(document)
-        func lone(_ list: [(block: Int, confidence: Double)]) -> ConfigValue {
+        func lone(_ list: [(block: Int, confidence: Double)], _ side: Side) -> ConfigValue {
             .list(list.map { entry in
                 .map(["block": .int(entry.block), "confidence": .double((entry.confidence * 100).rounded() / 100),
-                      "reported": .bool(gaps.reliable && entry.confidence >= paragraphConfidence)])
+                      "reported": .bool(gaps.gaps.contains { $0.side == side && $0.block == entry.block && $0.sentence == nil })])
             })
         }
         return [
             "reliable": .bool(gaps.reliable),
-            "unaligned": .map(["source": lone(gaps.loneSource), "target": lone(gaps.loneTarget)]),
+            "unaligned": .map(["source": lone(gaps.loneSource, .source), "target": lone(gaps.loneTarget, .target)]),
             "expected": .map(["source": .list(gaps.expectedSource.map { .int($0) }), "target": .list(gaps.expectedTarget.map { .int($0) })]),
             "uncertain": .list(gaps.uncertain.map { pair in
                 .map(["source": .list(pair.source.map { .int($0) }), "target": .list(pair.target.map { .int($0) }),

@@ -68,6 +68,7 @@ struct AdditionRule: TranslationRule {
     init(profile: TranslationProfile) throws {}
 
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
+        guard document.source.contains(where: { !Self.trimmed($0.bytes).isEmpty }) else { return }
         let gaps = AlignmentGaps(document)
         guard gaps.reliable else { return }
         for gap in gaps.gaps where gap.side == .target {

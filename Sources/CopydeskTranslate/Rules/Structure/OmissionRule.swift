@@ -79,6 +79,8 @@ struct OmissionRule: TranslationRule {
     init(profile: TranslationProfile) throws {}
 
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
+        // An empty translation is translation.untranslated's finding, not a list of omissions.
+        guard document.target.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) else { return }
         let gaps = AlignmentGaps(document)
         guard gaps.reliable else {
             let total = document.source.count, lone = gaps.loneSource.count
