@@ -191,34 +191,6 @@ enum Anchors {
         return (String(decoding: value, as: UTF8.self), index)
     }
 
-    /// Share of strong anchors both sides have (numbers must all agree, so the larger side counts)
-    /// plus half-weight names (the smaller side counts: a translation adds titles and capitals).
-    static func agreement(_ source: AnchorSet, _ target: AnchorSet) -> Double {
-        let strong = shared(source.strong, target.strong), weak = shared(source.weak, target.weak)
-        let denominator = 2 * Double(max(source.strong.count, target.strong.count)) + Double(min(source.weak.count, target.weak.count))
-        guard denominator > 0 else { return 0 }
-        return (2 * Double(strong) + Double(weak)) / denominator
-    }
-
-    /// Dice coefficient of the cognate lists (0 when either is empty).
-    static func cognateAgreement(_ source: AnchorSet, _ target: AnchorSet) -> Double {
-        guard !source.cognates.isEmpty, !target.cognates.isEmpty else { return 0 }
-        return 2 * Double(shared(source.cognates, target.cognates)) / Double(source.cognates.count + target.cognates.count)
-    }
-
-    /// Multiset intersection size.
-    static func shared(_ a: [String], _ b: [String]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var counts: [String: Int] = [:]
-        for anchor in a { counts[anchor, default: 0] += 1 }
-        var shared = 0
-        for anchor in b where (counts[anchor] ?? 0) > 0 {
-            counts[anchor]! -= 1
-            shared += 1
-        }
-        return shared
-    }
-
     /// Letters and digits, counted as Unicode scalars (spaces, punctuation and symbols left out,
     /// so scripts with and without spacing conventions compare fairly). Non-ASCII scalars count
     /// except U+0080–00BF (NBSP, «, », °…) and U+2000–2BFF (dashes, quotes, ellipsis, symbols).

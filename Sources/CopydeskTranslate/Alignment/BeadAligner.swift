@@ -318,7 +318,7 @@ struct BeadAligner: Sendable {
         cost += lengthCost(source.lengths[s][i], target.lengths[t][j])
         let a = source.keys[s][i], b = target.keys[t][j]
         // Numbers and acronyms must all agree (the larger side counts); names count half and the
-        // smaller side counts (a translation adds titles and capitals). See `Anchors.agreement`.
+        // smaller side counts (a translation adds titles and capitals).
         let strong = Self.shared(a.strong, b.strong)
         let weak = a.weak.isEmpty || b.weak.isEmpty ? 0 : Self.shared(a.weak, b.weak)
         let denominator = 2 * Double(max(a.strong.count, b.strong.count)) + Double(min(a.weak.count, b.weak.count))
