@@ -1,6 +1,11 @@
 /// Every built-in translation rule, by family.
 public enum TranslationRules {
     public static let all: [any TranslationRule.Type] = [
+        // Structure: what has a counterpart, what is left in the source language, how long.
+        UntranslatedRule.self,
+        OmissionRule.self,
+        AdditionRule.self,
+        LengthRule.self,
         // Names and terms: people, places and the desk's glossary.
         NamesRule.self,
         GlossaryRule.self,

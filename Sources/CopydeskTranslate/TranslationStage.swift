@@ -123,6 +123,7 @@ public struct TranslationStage: Stage {
                 ])
             }),
         ]
+        data.merge(AlignmentGaps.stageData(document)) { current, _ in current }
         if let language = document.sourceLanguage { data["source-language"] = .string(language) }
         if let language = document.targetLanguage { data["target-language"] = .string(language) }
         return .map(data)
