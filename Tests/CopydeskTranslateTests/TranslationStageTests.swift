@@ -27,4 +27,14 @@ import Testing
         #expect(!story.diagnostics.contains { $0.ruleID.hasPrefix("translation.") })
         #expect(story.stageData[TranslationStage.name] == nil)
     }
+
+    @Test func translatedInstitutionAndSeaNamesAreNotMissingNamesButADroppedPersonIs() async throws {
+        let greek = "Απεργία στο λιμάνι\n\nΗ Ένωση Λιμενεργατών ανακοίνωσε ότι ο πρόεδρός της Γιώργος Γόγος θα συναντηθεί με τον υπουργό.\n\nΟ Πειραιάς είναι το μεγαλύτερο λιμάνι της Ανατολικής Μεσογείου.\n"
+        let english = "Port strike\n\nThe Dockworkers' Union said its president would meet the minister.\n\nPiraeus is the largest port in the eastern Mediterranean.\n"
+        var story = try TranslationFixtures.story(source: greek, sourceLanguage: "el", target: english, targetLanguage: "en")
+        try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
+        let names = story.diagnostics.filter { $0.ruleID == "translation.names" }
+        #expect(names.count == 1, "\(names.map(\.message))")
+        #expect(names.first?.message.contains("Γιώργος Γόγος") == true)
+    }
 }

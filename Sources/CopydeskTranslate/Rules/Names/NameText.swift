@@ -327,7 +327,8 @@ final class LazyTransliterator: Sendable {
 /// beside the profile: `endings` (case endings dropped to find a name's stem), `latin-endings`
 /// (what may follow the transliterated stem in the translation), `not-names` (capitalised words
 /// that are no names: function words at sentence start, months, days, titles; `*` ends a prefix)
-/// `abbreviations` (words a period does not end a sentence after) and `native-endings`.
+/// `abbreviations` (words a period does not end a sentence after), `native-endings`, and
+/// `institution-heads` (common nouns that open an institution's or a place's translated name).
 struct NameLanguageData: Sendable {
     var endings: [[UInt8]] = []
     var latinEndings: [[UInt8]] = [[]]
@@ -336,6 +337,9 @@ struct NameLanguageData: Sendable {
     /// Endings of the language's own surnames (`-ης`, `-ов`): names without one are taken for
     /// foreign names, whose English spelling the transliteration cannot predict.
     var nativeEndings: [[UInt8]] = []
+    /// Common nouns that open a name translators translate rather than transliterate
+    /// (`Ένωση Λιμενεργατών` → "Dockworkers' Union", `Союз журналистов`, `Mer Méditerranée`).
+    var institutionHeads = WordSet()
 
     static func load(for profile: TranslationProfile) throws -> NameLanguageData {
         guard let language = profile.sourceLanguage.map(TranslationProfileLoader.primary), let path = profile.path else { return NameLanguageData() }
@@ -345,7 +349,7 @@ struct NameLanguageData: Sendable {
         guard case .map(let top) = yaml.root else {
             throw CopydeskError.configuration(file: file, message: "a names file must be a mapping (endings, latin-endings, not-names, abbreviations)")
         }
-        let known = ["description", "endings", "latin-endings", "not-names", "abbreviations", "native-endings"]
+        let known = ["description", "endings", "latin-endings", "not-names", "abbreviations", "native-endings", "institution-heads"]
         for key in top.keys.sorted() where !known.contains(key) {
             throw yaml.error(at: key, "unknown key '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -364,6 +368,7 @@ struct NameLanguageData: Sendable {
         data.notNames = WordSet(try list("not-names"))
         data.abbreviations = Set(try list("abbreviations").map { NameText.fold($0) })
         data.nativeEndings = try list("native-endings").map { NameText.fold($0) }
+        data.institutionHeads = WordSet(try list("institution-heads"))
         return data
     }
 

@@ -256,6 +256,19 @@ struct NamesRule: TranslationRule {
             if words.count >= 3, words.filter(\.isAllCaps).count * 2 > words.count { continue }
             var covered = Set<Int>()
             for match in glossary.sourceMatches(words) { covered.formUnion(match.words) }
+            // An institution's name opens with a common noun (`Ένωση Λιμενεργατών`, "Dockworkers'
+            // Union"): it is translated, not transliterated, so its capitalised run is not checked.
+            var head = 0
+            while head < words.count {
+                guard words[head].isCapitalized, data.institutionHeads.contains(words[head].key) else { head += 1; continue }
+                var end = head + 1
+                while end < words.count, words[end].joinsPrevious,
+                      words[end].isCapitalized || (words[end].letters <= 3 && end + 1 < words.count && words[end + 1].isCapitalized && words[end + 1].joinsPrevious) {
+                    end += 1
+                }
+                covered.formUnion(head..<end)
+                head = end
+            }
             func eligible(_ i: Int) -> Bool {
                 let word = words[i]
                 // Acronyms are translated as often as kept (ПВО → air defense, ΑΕΠ → GDP): the
