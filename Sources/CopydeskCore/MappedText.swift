@@ -29,12 +29,16 @@ public struct MappedText: Sendable, Hashable {
 
     public private(set) var text: String
     public private(set) var pieces: [Piece]
+    /// Where an empty text sits in the input (an empty XLIFF target, a paragraph edited away), so
+    /// a finding about it still points at its place.
+    private var emptyOrigin: Int
 
     /// Text copied verbatim from the input at `sourceOffset`.
     public init(verbatim text: String, sourceOffset: Int) {
         self.text = text
         let length = text.utf8.count
         self.pieces = length == 0 ? [] : [Piece(length: length, source: sourceOffset..<(sourceOffset + length), kind: .verbatim)]
+        self.emptyOrigin = sourceOffset
     }
 
     /// Text assembled by a reader from pieces; lengths must add up to the text's byte count.
@@ -42,6 +46,7 @@ public struct MappedText: Sendable, Hashable {
         precondition(pieces.reduce(0) { $0 + $1.length } == text.utf8.count, "piece lengths must cover the text")
         self.text = text
         self.pieces = pieces
+        self.emptyOrigin = pieces.first?.source.lowerBound ?? 0
     }
 
     public var byteCount: Int { text.utf8.count }
@@ -49,7 +54,7 @@ public struct MappedText: Sendable, Hashable {
     /// The input range that the current byte range stands for. Offsets inside a verbatim piece map
     /// exactly; offsets inside a changed piece widen to the whole piece.
     public func sourceRange(for range: Range<Int>) -> Range<Int> {
-        guard !pieces.isEmpty else { return 0..<0 }
+        guard !pieces.isEmpty else { return emptyOrigin..<emptyOrigin }
         let start = sourceOffset(for: range.lowerBound, preferEnd: false)
         if range.isEmpty { return start..<start }
         let end = sourceOffset(for: range.upperBound, preferEnd: true)
@@ -72,7 +77,7 @@ public struct MappedText: Sendable, Hashable {
             }
             pieceStart = pieceEnd
         }
-        return pieces.first?.source.lowerBound ?? 0
+        return pieces.first?.source.lowerBound ?? emptyOrigin
     }
 
     /// Whether the byte range lies wholly in verbatim input, so an edit on it maps to the file exactly.
@@ -99,6 +104,7 @@ public struct MappedText: Sendable, Hashable {
     /// whole piece, so the map never claims a partial piece came from part of its source.
     public mutating func apply(_ edits: [TextEdit]) {
         guard !edits.isEmpty else { return }
+        emptyOrigin = sourceRange(for: 0..<0).lowerBound
         let old = Array(text.utf8)
         var newBytes: [UInt8] = []
         newBytes.reserveCapacity(old.count + 16)

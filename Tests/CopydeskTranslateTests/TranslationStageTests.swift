@@ -38,3 +38,27 @@ import Testing
         #expect(names.first?.message.contains("Γιώργος Γόγος") == true)
     }
 }
+
+@Suite struct XLIFFTranslationTests {
+    @Test func aUnitWithoutATargetIsReportedAtThatUnit() async throws {
+        let xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+              <file source-language="el" target-language="en" datatype="plaintext" original="strike.txt">
+                <body>
+                  <trans-unit id="1"><source>Απεργία στο λιμάνι του Πειραιά</source><target>Strike at the port of Piraeus</target></trans-unit>
+                  <trans-unit id="2"><source>Οι λιμενεργάτες ζητούν μέτρα ασφαλείας μετά τον θάνατο συναδέλφου τους.</source></trans-unit>
+                </body>
+              </file>
+            </xliff>
+            """
+        var story = try XLIFFStoryReader.read(SourceFile(path: "strike.xlf", text: xliff))
+        try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
+        let untranslated = story.diagnostics.filter { $0.ruleID == "translation.untranslated" }
+        #expect(untranslated.count == 1, "\(story.diagnostics.map { "\($0.ruleID): \($0.message)" })")
+        let at = try #require(untranslated.first).range.lowerBound
+        let unit = try #require(xliff.range(of: "<trans-unit id=\"2\">"))
+        #expect(story.source.location(of: at).line == xliff[..<unit.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(at > xliff.utf8.distance(from: xliff.utf8.startIndex, to: unit.lowerBound.samePosition(in: xliff.utf8)!))
+    }
+}
