@@ -141,6 +141,7 @@ public final class TranslationMemory: Sendable {
                         key_hash INTEGER NOT NULL,
                         target_hash INTEGER NOT NULL,
                         word_count INTEGER NOT NULL,
+                        words BLOB NOT NULL,
                         origin_kind TEXT NOT NULL,
                         origin TEXT NOT NULL,
                         unit TEXT,
@@ -197,8 +198,8 @@ public final class TranslationMemory: Sendable {
             try db.inTransaction(.immediate) {
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tm_segments (source_lang, target_lang, pair, source_text, target_text, source_key, key_hash,
-                                             target_hash, word_count, origin_kind, origin, unit, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             target_hash, word_count, words, origin_kind, origin, unit, created)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (source_lang, target_lang, key_hash, target_hash) DO NOTHING
                     """)
                 let insertWord = try db.cachedStatement(sql: "INSERT INTO tm_words (word, segment) VALUES (?, ?) ON CONFLICT DO NOTHING")
@@ -207,7 +208,7 @@ public final class TranslationMemory: Sendable {
                     let sourceLanguage = Self.tag(item.entry.sourceLanguage), targetLanguage = Self.tag(item.entry.targetLanguage)
                     try insert.execute(arguments: [
                         sourceLanguage, targetLanguage, Self.pair(sourceLanguage, targetLanguage), item.source, item.target,
-                        item.key, MemoryText.hash(item.key), MemoryText.hash(item.target), item.words.count,
+                        item.key, MemoryText.hash(item.key), MemoryText.hash(item.target), item.words.count, Self.blob(item.words),
                         item.entry.originKind, item.entry.origin, item.entry.unit, created,
                     ])
                     guard db.changesCount > 0 else { result.known += 1; continue }
@@ -288,7 +289,7 @@ public final class TranslationMemory: Sendable {
             """, arguments: arguments)
         var best: MemoryMatch?
         for row in rows {
-            let candidate = try text.words(ofKey: row["source_key"] as String)
+            let candidate = Self.words(row["words"] as Data? ?? Data())
             let score = min(99, MemoryText.score(words, candidate))
             guard score >= threshold else { continue }
             let segment = segment(from: row)
@@ -342,6 +343,19 @@ public final class TranslationMemory: Sendable {
     /// The pair lookups match on: primary subtags, so `el-GR → en-US` serves `el → en`.
     static func pair(_ source: String, _ target: String) -> String {
         TranslationProfileLoader.primary(source) + ">" + TranslationProfileLoader.primary(target)
+    }
+
+    /// Word hashes as stored: 8 bytes each, little-endian.
+    static func blob(_ words: [UInt64]) -> Data {
+        var data = Data(capacity: words.count * 8)
+        for word in words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func words(_ data: Data) -> [UInt64] {
+        data.withUnsafeBytes { raw in
+            stride(from: 0, to: raw.count - 7, by: 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self)) }
+        }
     }
 
     private static func placeholders(_ count: Int) -> String {
