@@ -30,6 +30,10 @@ import Testing
         // Without -o the XLIFF goes to standard output, the same bytes.
         let stdout = try CLI.run(["translate", "prepare", "--archive", archive, "--source", Self.examples + "quake-v2-el.txt"])
         #expect(stdout.stdout == xliff)
+        // A device is written to, not replaced by a file.
+        let device = try CLI.run(["translate", "prepare", "--archive", archive, "--source", Self.examples + "quake-v2-el.txt", "-o", "/dev/stdout"])
+        #expect(device.status == 0)
+        #expect(device.stdout == xliff)
 
         // Copydesk reads its own XLIFF back: the lint stage sees the 8 units as a translated story.
         let inspect = try CLI.run(["lint", "--format", "json", "--fail-on", "never", out])

@@ -59,8 +59,9 @@ public struct MemoryMatch: Sendable, Hashable {
 ///
 /// Tables, all prefixed `tm_` beside the archive's own: `tm_meta` (schema version),
 /// `tm_segments` (one row per distinct pair: languages, both texts, the source key and its
-/// hash, origin, time), `tm_words` (word hash → segments: the fuzzy index) and `tm_word_counts`
-/// (in how many segments each word occurs, to pick a paragraph's rarest words).
+/// hash, its words' hashes, origin, time), `tm_words` (word of a language pair → segments and
+/// their lengths: the fuzzy index) and `tm_word_counts` (in how many segments of the pair each
+/// word occurs, to pick a paragraph's rarest words).
 ///
 /// Fuzzy lookup uses prefix filtering, which loses no match: a paragraph of n words can be at most
 /// d = ⌊(100 − t)·n ÷ t⌋ word edits from any paragraph scoring t% or more, so of its d + 1 rarest
@@ -91,13 +92,20 @@ public final class TranslationMemory: Sendable {
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw CopydeskError.input(file: path, message: "no archive here (add translations with `copydesk tm add` or `copydesk tm import`)")
         }
-        // The archive's own checks first: not SQLite, a foreign or newer database, or corruption
-        // are errors naming the file, and an empty or missing file gets the archive's schema, so
-        // the dedup stage accepts the file later.
-        _ = try SQLiteStore(path: path, busyTimeout: busyTimeout)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "copydesk-tm"
+        if create {
+            // The archive's own checks first: not SQLite, a foreign or newer database, or
+            // corruption are errors naming the file, and an empty or missing file gets the
+            // archive's schema, so the dedup stage accepts the file later.
+            _ = try SQLiteStore(path: path, busyTimeout: busyTimeout)
+        } else {
+            // Lookups only: nothing is written and no write lock taken (opening through
+            // `SQLiteStore` would wait for a long import to finish).
+            try Self.checkHeader(path)
+            configuration.readonly = true
+        }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -111,9 +119,24 @@ public final class TranslationMemory: Sendable {
         hasTables = try Self.prepare(database, path: path, create: create)
     }
 
+    /// An existing non-empty file must start with the SQLite header.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CopydeskError.input(file: path, message: "cannot read the archive file")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header != Data("SQLite format 3\u{0}".utf8) {
+            throw CopydeskError.input(file: path, message: "not a Copydesk archive: the file is not an SQLite database")
+        }
+    }
+
     private static func prepare(_ database: DatabaseQueue, path: String, create: Bool) throws -> Bool {
-        try perform(database, path: path, "cannot open the translation memory") { db in
+        let body = { (db: Database) throws -> Bool in
             let present = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tm_meta'") ?? false
+            if !create, try Bool.fetchOne(db, sql: "SELECT COUNT(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'copydesk_meta'") ?? true {
+                throw CopydeskError.input(file: path, message: "not a Copydesk archive: an SQLite database without the archive schema; it was left untouched")
+            }
             if present {
                 let version = Int(try String.fetchOne(db, sql: "SELECT value FROM tm_meta WHERE key = 'schema_version'") ?? "") ?? 0
                 guard version == schemaVersion else {
@@ -152,6 +175,7 @@ public final class TranslationMemory: Sendable {
                     CREATE TABLE IF NOT EXISTS tm_words (
                         word INTEGER NOT NULL,
                         segment INTEGER NOT NULL,
+                        length INTEGER NOT NULL,
                         PRIMARY KEY (word, segment)
                     ) WITHOUT ROWID;
                     CREATE TABLE IF NOT EXISTS tm_word_counts (word INTEGER NOT NULL PRIMARY KEY, segments INTEGER NOT NULL);
@@ -161,6 +185,7 @@ public final class TranslationMemory: Sendable {
             }
             return true
         }
+        return create ? try perform(database, path: path, "cannot open the translation memory", body) : try read(database, path: path, body)
     }
 
     // MARK: Writing
@@ -195,6 +220,8 @@ public final class TranslationMemory: Sendable {
         let created = now.timeIntervalSince1970
         return try Self.perform(database, path: path, "cannot update the translation memory") { db in
             var result = result
+            // A big import touches many index pages: let them stay in memory (64 MB) meanwhile.
+            if prepared.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
             try db.inTransaction(.immediate) {
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tm_segments (source_lang, target_lang, pair, source_text, target_text, source_key, key_hash,
@@ -202,7 +229,7 @@ public final class TranslationMemory: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (source_lang, target_lang, key_hash, target_hash) DO NOTHING
                     """)
-                let insertWord = try db.cachedStatement(sql: "INSERT INTO tm_words (word, segment) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                var postings: [(word: Int64, segment: Int64, length: Int)] = []
                 var counts: [Int64: Int] = [:]
                 for item in prepared {
                     let sourceLanguage = Self.tag(item.entry.sourceLanguage), targetLanguage = Self.tag(item.entry.targetLanguage)
@@ -214,17 +241,22 @@ public final class TranslationMemory: Sendable {
                     guard db.changesCount > 0 else { result.known += 1; continue }
                     result.added += 1
                     let segment = db.lastInsertedRowID
+                    let pair = Self.pairHash(Self.pair(sourceLanguage, targetLanguage))
                     for word in Set(item.words) {
-                        let word = Int64(bitPattern: word)
-                        try insertWord.execute(arguments: [word, segment])
+                        let word = Self.postingKey(word, pair: pair)
+                        postings.append((word, segment, item.words.count))
                         counts[word, default: 0] += 1
                     }
                 }
+                // In key order, so the index B-tree is filled page by page instead of at random.
+                postings.sort { $0.word != $1.word ? $0.word < $1.word : $0.segment < $1.segment }
+                let insertWord = try db.cachedStatement(sql: "INSERT INTO tm_words (word, segment, length) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                for posting in postings { try insertWord.execute(arguments: [posting.word, posting.segment, posting.length]) }
                 let count = try db.cachedStatement(sql: """
                     INSERT INTO tm_word_counts (word, segments) VALUES (?, ?)
                     ON CONFLICT (word) DO UPDATE SET segments = segments + excluded.segments
                     """)
-                for (word, segments) in counts { try count.execute(arguments: [word, segments]) }
+                for (word, segments) in counts.sorted(by: { $0.key < $1.key }) { try count.execute(arguments: [word, segments]) }
                 return .commit
             }
             return result
@@ -265,7 +297,9 @@ public final class TranslationMemory: Sendable {
 
     private static func fuzzy(_ db: Database, text: MemoryText, words: [UInt64], pair: String, threshold: Int, limit: Int) throws -> MemoryMatch? {
         guard !words.isEmpty else { return nil }
-        let distinct = Array(Set(words.map { Int64(bitPattern: $0) }))
+        let pairHash = pairHash(pair)
+        let keys = words.map { postingKey($0, pair: pairHash) }
+        let distinct = Array(Set(keys))
         var frequency: [Int64: Int] = [:]
         for chunk in stride(from: 0, to: distinct.count, by: 500) {
             let part = Array(distinct[chunk..<min(chunk + 500, distinct.count)])
@@ -275,25 +309,28 @@ public final class TranslationMemory: Sendable {
             }
         }
         // The d + 1 rarest word positions; a word nobody has counts as rarest (it can match nothing).
-        let positions = words.map { Int64(bitPattern: $0) }.sorted { (frequency[$0] ?? 0) < (frequency[$1] ?? 0) }
+        let positions = keys.sorted { (frequency[$0] ?? 0) < (frequency[$1] ?? 0) }
         let maximumDistance = MemoryText.maximumDistance(words: words.count, threshold: threshold)
         let probes = Array(Set(positions.prefix(min(positions.count, maximumDistance + 1)).filter { (frequency[$0] ?? 0) > 0 }))
         guard !probes.isEmpty else { return nil }
         let shortest = (threshold * words.count + 99) / 100, longest = (100 * words.count) / threshold
-        var arguments = StatementArguments(probes)
-        arguments += [pair, shortest, longest, limit]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.*, COUNT(*) AS shared FROM tm_words w JOIN tm_segments s ON s.id = w.segment
-            WHERE w.word IN (\(placeholders(probes.count))) AND s.pair = ? AND s.word_count BETWEEN ? AND ?
-            GROUP BY s.id ORDER BY shared DESC, s.created DESC, s.id DESC LIMIT ?
-            """, arguments: arguments)
+        // Candidates by shared rare words, from the index alone (it holds each segment's length).
+        var shared: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT segment, length FROM tm_words WHERE word IN (\(placeholders(probes.count)))",
+                                    arguments: StatementArguments(probes)) {
+            let length: Int = row["length"]
+            if length >= shortest && length <= longest { shared[row["segment"], default: 0] += 1 }
+        }
+        guard !shared.isEmpty else { return nil }
+        let ids = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(limit).map(\.key)
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM tm_segments WHERE id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids))
         var best: MemoryMatch?
         for row in rows {
             let candidate = Self.words(row["words"] as Data? ?? Data())
             let score = min(99, MemoryText.score(words, candidate))
             guard score >= threshold else { continue }
             let segment = segment(from: row)
-            if let current = best, current.score > score || (current.score == score && current.segment.created >= segment.created) { continue }
+            if let current = best, current.score > score || (current.score == score && (current.segment.created, current.segment.id) >= (segment.created, segment.id)) { continue }
             best = MemoryMatch(score: score, segment: segment)
         }
         return best
@@ -344,6 +381,14 @@ public final class TranslationMemory: Sendable {
     static func pair(_ source: String, _ target: String) -> String {
         TranslationProfileLoader.primary(source) + ">" + TranslationProfileLoader.primary(target)
     }
+
+    /// The index key of a word: its hash mixed with the language pair's, so each pair has its
+    /// own postings and word counts.
+    static func postingKey(_ word: UInt64, pair: UInt64) -> Int64 {
+        Int64(bitPattern: XXH64.finish(XXH64.combine(pair, word)))
+    }
+
+    static func pairHash(_ pair: String) -> UInt64 { XXH64.hash(pair) }
 
     /// Word hashes as stored: 8 bytes each, little-endian.
     static func blob(_ words: [UInt64]) -> Data {

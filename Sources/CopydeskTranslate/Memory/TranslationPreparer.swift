@@ -62,7 +62,8 @@ public struct TranslationPreparer: Sendable {
             }
         }
         var line = "\(units.count) paragraph\(units.count == 1 ? "" : "s"): \(exact) exact, \(fuzzy.count) fuzzy"
-        if !fuzzy.isEmpty { line += " (" + fuzzy.map { "\($0)%" }.joined(separator: ", ") + ")" }
+        // Every percentage for a story; the first dozen for a long file.
+        if !fuzzy.isEmpty { line += " (" + fuzzy.prefix(12).map { "\($0)%" }.joined(separator: ", ") + (fuzzy.count > 12 ? ", …" : "") + ")" }
         return line + ", \(new) new"
     }
 
