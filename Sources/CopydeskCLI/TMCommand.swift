@@ -160,6 +160,10 @@ struct TMAddCommand: AsyncParsableCommand {
         guard let targetTag = MemoryEntries.language(of: translation, given: targetLanguage) else {
             throw CopydeskError.input(file: target, message: "cannot tell the language of the translation; give --target-lang")
         }
+        if TranslationProfileLoader.primary(sourceTag) == TranslationProfileLoader.primary(targetTag) {
+            throw CopydeskError.input(file: target, message:
+                "the original and the translation are both in '\(sourceTag)'; give the original with --source and its translation with --target (or --source-lang/--target-lang)")
+        }
         let document = try MemoryEntries.align(source: original, target: translation, sourceLanguage: sourceTag, targetLanguage: targetTag)
         let selection = MemoryEntries.from(document, file: source, minimumConfidence: minimumConfidence)
         let store = try memory.openForWriting()

@@ -69,6 +69,9 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
         guard let sourceTag = MemoryEntries.language(of: story, given: sourceLanguage), TranslationPreparer.isLanguageTag(sourceTag) else {
             throw CopydeskError.input(file: source, message: "cannot tell the language of the story; give --source-lang")
         }
+        if TranslationProfileLoader.primary(sourceTag) == TranslationProfileLoader.primary(targetLanguage) {
+            throw CopydeskError.input(file: source, message: "the story is already in '\(sourceTag)', the language to translate into (give --target-lang, or --source-lang if the guess is wrong)")
+        }
         let (path, explicit) = try memory.path()
         var store: TranslationMemory?
         if explicit || FileManager.default.fileExists(atPath: path) {

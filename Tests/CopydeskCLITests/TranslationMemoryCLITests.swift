@@ -127,6 +127,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: absent))
     }
 
+    @Test func withoutArchiveTheMemoryIsThePipelinesDedupArchive() throws {
+        let directory = try CLI.temporaryDirectory()
+        let pipeline = directory.appendingPathComponent("desk.yml").path
+        try "name: desk\nstages:\n  - normalize\n  - dedup:\n      store: store/desk.sqlite\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let root = CLI.projectRoot.path + "/"
+        // No memory yet: prepare says so and proposes nothing, and creates no file.
+        let empty = try CLI.run(["translate", "prepare", "--pipeline", pipeline, "--source", root + Self.examples + "quake-v2-el.txt"], in: directory)
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("no translation memory at \(directory.path)/store/desk.sqlite yet; every paragraph is new"))
+        #expect(empty.stderr.contains("8 paragraphs: 0 exact, 0 fuzzy, 8 new"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/store/desk.sqlite"))
+
+        let add = try CLI.run(["tm", "add", "--pipeline", pipeline, "--source", root + Self.examples + "quake-v1-el.txt",
+                               "--target", root + Self.examples + "quake-v1-en.txt"], in: directory)
+        #expect(add.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/store/desk.sqlite"))
+        let prepare = try CLI.run(["translate", "prepare", "--pipeline", pipeline, "--source", root + Self.examples + "quake-v2-el.txt"], in: directory)
+        #expect(prepare.stderr.hasSuffix("8 paragraphs: 6 exact, 1 fuzzy (91%), 1 new\n"))
+        // The dedup stage of the same pipeline uses the same file.
+        let run = try CLI.run(["archive", "add", "--pipeline", pipeline, root + Self.examples + "quake-v1-en.txt"], in: directory)
+        #expect(run.status == 0)
+        #expect(try CLI.run(["archive", "stats", "--pipeline", pipeline], in: directory).stdout.contains("stories: 1\n"))
+
+        // Swapped or same-language files are refused.
+        let same = try CLI.run(["tm", "add", "--pipeline", pipeline, "--source", root + Self.examples + "quake-v1-el.txt",
+                                "--target", root + Self.examples + "quake-v2-el.txt"], in: directory)
+        #expect(same.status == 2)
+        #expect(same.stderr.contains("both in 'el'"))
+        let english = try CLI.run(["translate", "prepare", "--pipeline", pipeline, "--source", root + Self.examples + "quake-v1-en.txt"], in: directory)
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("already in 'en'"))
+    }
+
     /// TMX with `count` distinct Greek/English units.
     static func bigTMX(_ count: Int, tag: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"el\" datatype=\"plaintext\" segtype=\"paragraph\" adminlang=\"en\" o-tmf=\"t\" creationtool=\"t\" creationtoolversion=\"1\"/><body>\n"
