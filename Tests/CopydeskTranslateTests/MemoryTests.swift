@@ -146,6 +146,29 @@ import Testing
         #expect(try memory.lookup([Self.mitsotakis], sourceLanguage: "ru", targetLanguage: "en") == [nil])
     }
 
+    @Test func frenchSpacingAndRussianCaseDoNotStopAMatch() throws {
+        let memory = try TranslationMemory(path: try Self.temporaryArchive())
+        try memory.add([
+            Self.entry("« Nous sommes prêts à négocier », a déclaré mardi le ministre de l’Économie, Bruno Le Maire.",
+                       "\"We are ready to negotiate,\" Economy Minister Bruno Le Maire said on Tuesday.", source: "fr"),
+            Self.entry("Президент России Владимир Путин прибыл в Самарканд на саммит ШОС.",
+                       "Russian President Vladimir Putin arrived in Samarkand for the SCO summit.", source: "ru"),
+        ])
+        let found = try memory.lookup([
+            // Narrow no-break spaces inside the guillemets, as French typesetting has them.
+            "«\u{202F}Nous sommes prêts à négocier\u{202F}», a déclaré mardi le ministre de l’Économie, Bruno Le Maire.",
+        ], sourceLanguage: "fr-FR", targetLanguage: "en")
+        #expect(found[0]?.score == 100)
+        let russian = try memory.lookup([
+            "ПРЕЗИДЕНТ РОССИИ ВЛАДИМИР ПУТИН ПРИБЫЛ В САМАРКАНД НА САММИТ ШОС.",
+            // 10 words, "прибыл" → "прилетел": ⌊100 × 9 / 10⌋ = 90.
+            "Президент России Владимир Путин прилетел в Самарканд на саммит ШОС.",
+        ], sourceLanguage: "ru", targetLanguage: "en")
+        #expect(russian.map { $0?.score } == [100, 90])
+        // The Greek memory's words do not leak into another pair's index.
+        #expect(try memory.lookup(["Президент России Владимир Путин прилетел в Самарканд на саммит ШОС."], sourceLanguage: "el", targetLanguage: "en") == [nil])
+    }
+
     @Test func fuzzyMatchesCarryTheWordEditPercentage() throws {
         let memory = try TranslationMemory(path: try Self.temporaryArchive())
         try memory.add(MemoryEntries.from(try Self.tmx(), file: "desk-el-en.tmx", sourceLanguage: nil, targetLanguage: nil).entries)
