@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
         .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup"]),
+        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
         .executableTarget(
             name: "CopydeskCLI",

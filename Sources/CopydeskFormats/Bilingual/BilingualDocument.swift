@@ -42,14 +42,21 @@ public struct TranslationUnit: Sendable, Hashable {
     public var targetLanguage: String?
     /// Bytes of the whole unit element (`trans-unit`, `segment`, `tu`) in the file.
     public var range: Range<Int>
+    /// How far the translation has got, as the file says: XLIFF 1.2 `target@state` (`new`,
+    /// `translated`, `final`, `needs-review-translation`…), `signed-off` when the `trans-unit` is
+    /// `approved="yes"` and the target states nothing; XLIFF 2.0 `segment@state` (`initial`,
+    /// `translated`, `reviewed`, `final`). Nil when the file does not say (and for TMX).
+    public var state: String?
 
-    public init(id: String?, source: MappedText, target: MappedText?, sourceLanguage: String?, targetLanguage: String?, range: Range<Int>) {
+    public init(id: String?, source: MappedText, target: MappedText?, sourceLanguage: String?, targetLanguage: String?, range: Range<Int>,
+                state: String? = nil) {
         self.id = id
         self.source = source
         self.target = target
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.range = range
+        self.state = state
     }
 }
 

@@ -53,7 +53,9 @@ public enum XLIFFReader {
                     target: targetElement.map(BilingualText.text(of:)),
                     sourceLanguage: sourceElement.xmlLang ?? fileSource,
                     targetLanguage: targetElement?.xmlLang ?? fileTarget,
-                    range: unit.range))
+                    range: unit.range,
+                    state: BilingualText.attribute(targetElement, "state")
+                        ?? (BilingualText.attribute(unit, "approved") == "yes" ? "signed-off" : nil)))
             }
         }
         return BilingualDocument(
@@ -87,7 +89,8 @@ public enum XLIFFReader {
                         target: targetElement.map(BilingualText.text(of:)),
                         sourceLanguage: sourceElement.xmlLang ?? sourceLanguage,
                         targetLanguage: targetElement?.xmlLang ?? targetLanguage,
-                        range: segment.range))
+                        range: segment.range,
+                        state: BilingualText.attribute(segment, "state")))
                 }
             }
         }
