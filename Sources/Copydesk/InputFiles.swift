@@ -44,11 +44,48 @@ public enum InputFiles {
         return bytes
     }
 
+    /// Writes into an existing device or pipe.
+    private static func writeInPlace(_ text: String, to path: String, requestedPath: String) throws {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else {
+            throw CopydeskError.input(file: requestedPath, message: "cannot write (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var bytes = Array(text.utf8)
+        var failure: String?
+        bytes.withUnsafeMutableBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno)); return
+                }
+                written += count
+            }
+        }
+        if let failure { throw CopydeskError.input(file: requestedPath, message: "cannot write (\(failure))") }
+    }
+
     /// Replaces `path` with `text` atomically: a temporary file in the same directory, flushed to
     /// disk, given the original's permissions, then renamed over it. On any failure the original
     /// is untouched and the temporary file removed.
+    /// A device or pipe at `path` is written to, never replaced.
     public static func writeAtomically(_ text: String, to requestedPath: String) throws {
         // Through a symlink, replace the file it points to and keep the link.
+        // stat follows links itself: `/dev/stdout` → `/proc/self/fd/1` → a pipe has no path to resolve.
+        var existing = stat()
+        if stat(requestedPath, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw CopydeskError.input(file: requestedPath, message: "is a directory, not a file to write")
+            default:
+                // A device or pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written to as it is:
+                // renaming a file over it would replace the device with a regular file.
+                try writeInPlace(text, to: requestedPath, requestedPath: requestedPath)
+                return
+            }
+        }
         let path = resolvedSymlink(requestedPath)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent

@@ -47,20 +47,9 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
         }
     }
 
-    /// A file is replaced atomically; a device or pipe (`-o /dev/stdout`) is written to as it is,
-    /// never replaced by a file.
+    /// A file is replaced atomically; a device or pipe (`-o /dev/stdout`) is written to as it is
+    /// (`InputFiles.writeAtomically` never replaces one with a file).
     static func write(_ text: String, to path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CopydeskError.input(file: path, message: "cannot write (\(String(cString: strerror(errno))))")
-            }
-            defer { try? handle.close() }
-            do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-                throw CopydeskError.input(file: path, message: "cannot write (\(error.localizedDescription))")
-            }
-            return
-        }
         try InputFiles.writeAtomically(text, to: path)
     }
 
