@@ -73,10 +73,13 @@ public struct TranslationStage: Stage {
         let document = TranslationDocument(story: story, original: original, profile: checker.profile,
                                            sourceLanguage: source, targetLanguage: target)
         let earlier = story.diagnostics.count
+        // A blank translation (an XLIFF unit not yet translated) is one untranslated finding, not
+        // also a list of every name, number and term it lacks.
+        let blank = Set(document.target.filter { $0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }.map(\.index))
         for (rule, severity, id) in checker.rules {
             var report = LintReport()
             rule.check(document, &report)
-            for finding in report.findings {
+            for finding in report.findings where !blank.contains(finding.block) || Self.reportsBlankTranslations.contains(id) {
                 var message = finding.message
                 if let suggestion = finding.suggestion { message += " (suggestion: \(suggestion))" }
                 if story.blocks.indices.contains(finding.block) {
@@ -90,6 +93,9 @@ public struct TranslationStage: Stage {
         Self.dropSuperseded(&story.diagnostics, before: earlier)
         story.stageData[Self.name] = Self.summary(document)
     }
+
+    /// The rules whose findings stand on a blank translation.
+    static let reportsBlankTranslations: Set<String> = ["translation.untranslated", "translation.omission", "translation.addition"]
 
     /// Style findings a translation finding says better, with the original beside it: a word
     /// left in Greek letters, « » quotes, a decimal comma. One mistake gives one finding.

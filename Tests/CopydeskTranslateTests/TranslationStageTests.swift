@@ -47,7 +47,7 @@ import Testing
               <file source-language="el" target-language="en" datatype="plaintext" original="strike.txt">
                 <body>
                   <trans-unit id="1"><source>Απεργία στο λιμάνι του Πειραιά</source><target>Strike at the port of Piraeus</target></trans-unit>
-                  <trans-unit id="2"><source>Οι λιμενεργάτες ζητούν μέτρα ασφαλείας μετά τον θάνατο συναδέλφου τους.</source></trans-unit>
+                  <trans-unit id="2"><source>Ο πρόεδρος των λιμενεργατών Γιώργος Γόγος είπε στην Πολιτική Προστασία ότι 1.800 κοντέινερ περιμένουν στις προβλήτες.</source></trans-unit>
                 </body>
               </file>
             </xliff>
@@ -56,6 +56,9 @@ import Testing
         try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
         let untranslated = story.diagnostics.filter { $0.ruleID == "translation.untranslated" }
         #expect(untranslated.count == 1, "\(story.diagnostics.map { "\($0.ruleID): \($0.message)" })")
+        // Only that: not also the name, the number and the glossary term the blank target lacks.
+        #expect(story.diagnostics.filter { $0.ruleID.hasPrefix("translation.") }.count == 1,
+                "\(story.diagnostics.map { "\($0.ruleID): \($0.message)" })")
         let at = try #require(untranslated.first).range.lowerBound
         let unit = try #require(xliff.range(of: "<trans-unit id=\"2\">"))
         #expect(story.source.location(of: at).line == xliff[..<unit.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count)

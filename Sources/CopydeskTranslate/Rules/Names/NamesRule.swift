@@ -150,6 +150,8 @@ struct NamesRule: TranslationRule {
         for name in names {
             guard let pair = pairOf[name.block], let first = pair.target.first, let identity = name.words.last?.stem,
                   !reported.contains(identity) else { continue }
+            // An empty translation is translation.untranslated's finding, not a list of names.
+            if pair.target.allSatisfy({ document.target[$0].bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }) { continue }
             let found = name.words.contains { word in
                 if !word.loose.isDisjoint(with: targetLoose) || untranslatedStems.contains(word.stem) { return true }
                 if word.isAcronym { return false }
