@@ -20,12 +20,13 @@ public struct WordTokenizer: Sendable {
     /// Calls `body` with the bytes of each word of `text`, in order. The buffer is only valid
     /// during the call.
     public func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
-        var normalized = try normalizer.normalize(text)
+        let folded = try caseFolded(text)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        let needsICU = normalized.withUTF8 { bytes in Self.scan(bytes, scratch: &scratch, body) }
+        let needsICU = folded.withUnsafeBufferPointer { bytes in Self.scan(bytes, scratch: &scratch, body) }
         guard needsICU else { return }
         // Scripts without spaces: ICU's dictionary-based word boundaries.
+        var normalized = String(decoding: folded, as: UTF8.self)
         let segments = try breaker.segments(in: normalized)
         normalized.withUTF8 { bytes in
             for segment in segments where segment.isWordLike {
@@ -38,6 +39,48 @@ public struct WordTokenizer: Sendable {
                 }
                 if !scratch.isEmpty { scratch.withUnsafeBufferPointer(body) }
             }
+        }
+    }
+
+    /// The NFKC-casefolded UTF-8 of `text`, the same bytes as `normalizer.normalize(text)`.
+    ///
+    /// ICU only sees the pieces between ASCII whitespace that hold a non-ASCII byte. Splitting
+    /// there is exact: a space, tab or line break is a starter that composes with nothing and that
+    /// nothing reorders across. On ASCII, NFKC casefolding is ASCII lowercasing: no ASCII
+    /// character has a compatibility decomposition or is default-ignorable, and only A–Z fold.
+    func caseFolded(_ text: String) throws -> [UInt8] {
+        var copy = text
+        return try copy.withUTF8 { bytes -> [UInt8] in
+            let count = bytes.count
+            var out = [UInt8]()
+            out.reserveCapacity(count + 16)
+            var i = 0
+            while i < count {
+                var end = i
+                var ascii = true
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                    if byte >= 0x80 { ascii = false }
+                    end += 1
+                }
+                if ascii {
+                    for k in i..<end {
+                        let byte = bytes[k]
+                        out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                    }
+                } else {
+                    out.append(contentsOf: try normalizer.normalize(utf8: UnsafeBufferPointer(rebasing: bytes[i..<end])))
+                }
+                while end < count {
+                    let byte = bytes[end]
+                    guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
+                    out.append(byte)
+                    end += 1
+                }
+                i = end
+            }
+            return out
         }
     }
 
