@@ -20,12 +20,13 @@ public struct WordTokenizer: Sendable {
     /// Calls `body` with the bytes of each word of `text`, in order. The buffer is only valid
     /// during the call.
     public func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
-        var normalized = try normalizer.normalize(text)
+        let folded = try caseFolded(text)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        let needsICU = normalized.withUTF8 { bytes in Self.scan(bytes, scratch: &scratch, body) }
+        let needsICU = folded.withUnsafeBufferPointer { bytes in Self.scan(bytes, scratch: &scratch, body) }
         guard needsICU else { return }
         // Scripts without spaces: ICU's dictionary-based word boundaries.
+        var normalized = String(decoding: folded, as: UTF8.self)
         let segments = try breaker.segments(in: normalized)
         normalized.withUTF8 { bytes in
             for segment in segments where segment.isWordLike {
@@ -39,6 +40,92 @@ public struct WordTokenizer: Sendable {
                 if !scratch.isEmpty { scratch.withUnsafeBufferPointer(body) }
             }
         }
+    }
+
+    /// The NFKC-casefolded UTF-8 of `text`, the same bytes as `normalizer.normalize(text)`.
+    ///
+    /// ICU only sees the pieces between ASCII whitespace that hold a non-ASCII byte. Splitting
+    /// there is exact: a space, tab or line break is a starter that composes with nothing and that
+    /// nothing reorders across. On ASCII, NFKC casefolding is ASCII lowercasing: no ASCII
+    /// character has a compatibility decomposition or is default-ignorable, and only A–Z fold.
+    func caseFolded(_ text: String) throws -> [UInt8] {
+        var copy = text
+        return try copy.withUTF8 { bytes -> [UInt8] in
+            let count = bytes.count
+            guard let base = bytes.baseAddress else { return [] }
+            // All ASCII (the usual case): one copy, lowercased eight bytes at a time on the way.
+            if Self.isASCII(bytes) {
+                return [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                    let source = UnsafeRawPointer(base), target = UnsafeMutableRawPointer(out.baseAddress!)
+                    var i = 0
+                    while i + 8 <= count {
+                        let x = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        target.storeBytes(of: Self.lowercasedASCII(x), toByteOffset: i, as: UInt64.self)
+                        i += 8
+                    }
+                    while i < count {
+                        let byte = bytes[i]
+                        out[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        i += 1
+                    }
+                    initialized = count
+                }
+            }
+            // Mixed: ASCII pieces copied as they are, the others through ICU; then every A–Z
+            // lowercased (ICU's casefolded output has none left, so that pass only touches ASCII pieces).
+            var out = [UInt8]()
+            out.reserveCapacity(count + 16)
+            var i = 0
+            while i < count {
+                var end = i
+                var ascii = true
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                    if byte >= 0x80 { ascii = false }
+                    end += 1
+                }
+                while end < count {
+                    let byte = bytes[end]
+                    guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
+                    end += 1
+                }
+                if ascii {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                } else {
+                    // The piece with its trailing whitespace: both sides of it are starters that
+                    // compose with nothing, and ICU leaves ASCII whitespace as it is.
+                    out.append(contentsOf: try normalizer.normalize(utf8: UnsafeBufferPointer(rebasing: bytes[i..<end])))
+                }
+                i = end
+            }
+            out.withUnsafeMutableBufferPointer { buffer in
+                for k in buffer.indices where buffer[k] &- 0x41 < 26 { buffer[k] |= 0x20 }
+            }
+            return out
+        }
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var any: UInt64 = 0
+        while i + 8 <= bytes.count {
+            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count { any |= UInt64(bytes[i]); i += 1 }
+        return any & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// A–Z to a–z in a word of ASCII bytes: 0x20 added where a byte is in 0x41…0x5A.
+    @inline(__always)
+    private static func lowercasedASCII(_ x: UInt64) -> UInt64 {
+        // No carries between bytes: every byte is below 0x80, plus at most 0x3F.
+        let upper = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+        return x | (upper >> 2)
     }
 
     /// The 64-bit hash of each word (xxHash64 of its UTF-8 bytes).
@@ -61,7 +148,13 @@ public struct WordTokenizer: Sendable {
                              _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         // First a check for scripts written without spaces, so nothing is emitted twice.
         var i = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < bytes.count {
+            // Eight ASCII bytes at a time.
+            if let raw, i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             if bytes[i] < 0x80 { i += 1; continue }
             let (scalar, width) = decode(bytes, at: i)
             if needsDictionary(scalar) { return true }
@@ -89,8 +182,16 @@ public struct WordTokenizer: Sendable {
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) {
-                    if copying { scratch.append(byte) } else if wordStart < 0 { wordStart = i }
+                if isASCIIWordByte(byte) {
+                    if copying {
+                        scratch.append(byte)
+                    } else {
+                        if wordStart < 0 { wordStart = i }
+                        // The rest of an ASCII word in one tight loop.
+                        i += 1
+                        while i < bytes.count, isASCIIWordByte(bytes[i]) { i += 1 }
+                        continue
+                    }
                 } else if byte == 0x27, wordStart >= 0, i + 1 < bytes.count, isWordStart(bytes, at: i + 1) {
                     skipApostrophe(at: i)  // "don't" is one word, "dont"
                 } else {
@@ -111,6 +212,11 @@ public struct WordTokenizer: Sendable {
         }
         flush(at: bytes.count)
         return false
+    }
+
+    /// ASCII letters and digits.
+    @inline(__always) private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     @inline(__always) private static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {

@@ -1,5 +1,10 @@
 import CopydeskCore
 import CopydeskICU
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `normalize` stage: mojibake repair, invisible and control characters, whitespace, legacy
 /// typography (and smart quotes by option), a Unicode normalization form and optional
@@ -62,6 +67,9 @@ public struct NormalizeStage: Stage {
     let typography: TypographyOptions
     let form: UnicodeForm?
     let transliteration: Transliteration?
+    /// Whether `CleanBlockScan` may decide for this configuration that a block needs no step:
+    /// NFC (or no form) and no transliteration, the cases its proof covers.
+    let skipsCleanBlocks: Bool
 
     public init(options: StageOptions) throws {
         mojibake = options.bool("mojibake")
@@ -101,6 +109,7 @@ public struct NormalizeStage: Stage {
                 throw options.invalid("transliterate", "is not a transform ICU knows: '\(transform)' (\(error.name))")
             }
         }
+        skipsCleanBlocks = transliteration == nil && (form == nil || form?.normalizer.form == .nfc)
     }
 
     /// Built with every option at its default.
@@ -115,15 +124,35 @@ public struct NormalizeStage: Stage {
     /// The synchronous body of `process`, for callers outside async code.
     public func normalize(_ story: inout Story) throws {
         if whitespace != nil && !(whitespace?.unwrapLines ?? false) { reportLineEndings(&story) }
+        let smartQuotes = typography.smartQuotes != nil
+        let unwrapLines = whitespace?.unwrapLines ?? false
         for index in story.blocks.indices {
             // A step can leave work for an earlier one (a removed bidi mark joins "Ã" to a space
             // the mojibake step repairs; NFKC turns a figure space into a space next to another),
             // so a block that changed runs the steps again until it is stable: normalizing the
             // result once more then changes nothing.
             for _ in 0..<Self.maximumPasses {
+                // Most blocks of most stories, and most blocks after one pass: nothing any step
+                // could change, proven in one pass over the bytes. The pass would change nothing
+                // and end the loop, so skipping it is the same.
+                if skipsCleanBlocks, ScalarScanning.withBytes(story.blocks[index].string, {
+                    CleanBlockScan.isClean($0, smartQuotes: smartQuotes, unwrapLines: unwrapLines)
+                }) { break }
                 let before = story.blocks[index].string
-                try normalizeOnce(&story, block: index)
-                if story.blocks[index].string.utf8.elementsEqual(before.utf8) { break }  // bytes, not canonical equivalence
+                // No change applied: the text is the same, without comparing it.
+                guard try normalizeOnce(&story, block: index) else { break }
+                if Self.sameBytes(story.blocks[index].string, before) { break }  // bytes, not canonical equivalence
+            }
+        }
+    }
+
+    /// Byte equality of two strings (not canonical equivalence), as one memcmp-like comparison.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return ScalarScanning.withBytes(a) { x in
+            ScalarScanning.withBytes(b) { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
             }
         }
     }
@@ -131,31 +160,36 @@ public struct NormalizeStage: Stage {
     /// Passes over a block at most; text that is still changing after that is left as it is.
     static let maximumPasses = 4
 
-    private func normalizeOnce(_ story: inout Story, block index: Int) throws {
-        if mojibake { apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) }
-        if let invisible { apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) }
-        if let whitespace { apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) }
+    /// One pass of every step over a block; whether any step applied a change.
+    private func normalizeOnce(_ story: inout Story, block index: Int) throws -> Bool {
+        var changed = false
+        if mojibake { changed = apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) || changed }
+        if let invisible { changed = apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
+        if let whitespace { changed = apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
         if typography.legacyConventions || typography.smartQuotes != nil {
-            apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index)
+            changed = apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index) || changed
         }
-        if let transliteration { apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) }
-        if let form { apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) }
+        if let transliteration { changed = apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
+        if let form { changed = apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
+        return changed
     }
 
-    private func apply(_ changes: [NormalizationChange], to story: inout Story, block: Int) {
-        guard !changes.isEmpty else { return }
+    @discardableResult
+    private func apply(_ changes: [NormalizationChange], to story: inout Story, block: Int) -> Bool {
+        guard !changes.isEmpty else { return false }
         for change in changes where change.ruleID != WhitespaceCleanup.lineEndingRule {
             story.report(change.ruleID, Self.severities[change.ruleID] ?? .info, change.message,
                          block: block, range: change.edit.range, fix: [change.edit])
         }
         story.blocks[block].text.apply(changes.map(\.edit))
+        return true
     }
 
     /// CR line endings are a property of the file: one finding, with a fix for every line.
     private func reportLineEndings(_ story: inout Story) {
         let edits: [TextEdit] = ScalarScanning.withBytes(story.source.text) { bytes in
             var edits: [TextEdit] = []
-            guard bytes.contains(0x0D) else { return edits }
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else { return edits }
             var i = 0
             while i < bytes.count {
                 if bytes[i] == 0x0D {

@@ -5,6 +5,8 @@ import Foundation
 
 // cdbench MODE FILE [--runs N]
 //   normalize FILE   decode + normalize stage (NFC) over each story of FILE (stories split at form feeds)
+//   decode FILE      decode + read only (charset, format sniffing, plain reader)
+//   stage FILE       the normalize stage alone, on stories decoded beforehand
 //   nfc FILE         decode + Unicode NFC only (the uconv -x Any-NFC equivalent)
 //   lint FILE        decode + Pipelines/lint.yml (normalize report + AP style) over each story
 //   lint-stage FILE  the lint stage alone (AP style) over each story, decoded and normalized beforehand
@@ -111,6 +113,13 @@ switch mode {
 case "normalize":
     let stage = try NormalizeStage()
     pass = { for input in inputs { var story = try Bench.read(input); try stage.normalize(&story) } }
+case "decode":
+    pass = { for input in inputs { _ = try Bench.read(input) } }
+case "stage":
+    // The normalize stage alone, on stories decoded once beforehand.
+    let stage = try NormalizeStage()
+    let stories = try inputs.map { try Bench.read($0) }
+    pass = { for var story in stories { try stage.normalize(&story) } }
 case "nfc":
     let form = try UnicodeForm(form: .nfc)
     pass = {

@@ -44,15 +44,25 @@ enum PlainLayout {
         var result: [Line] = []
         var copy = text
         copy.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count / 64 + 1)
+            guard let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = bytes.count
             var start = 0
             var i = 0
             var blank = true
             func close(at end: Int) { result.append(Line(start: start, end: end, isBlank: blank)) }
-            while i < bytes.count {
+            while i < count {
+                // Inside a line known not to be blank, eight bytes without a byte below 0x0E
+                // (no line break) change nothing.
+                if !blank, i + 8 <= count {
+                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if (x &- 0x0E0E_0E0E_0E0E_0E0E) & ~x & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
                 let byte = bytes[i]
                 if byte == 0x0A || byte == 0x0D {
                     close(at: i)
-                    if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
                     start = i + 1
                     blank = true
                 } else if byte != 0x20 && byte != 0x09 {
@@ -60,36 +70,37 @@ enum PlainLayout {
                 }
                 i += 1
             }
-            if start < bytes.count { close(at: bytes.count) }
+            if start < count { close(at: count) }
         }
         return result
     }
 
     static func blocks(of source: SourceFile, headingPrefix: String?) -> [TextBlock] {
         let lines = lines(of: source.text)
-        // Paragraphs: runs of non-blank lines.
-        var runs: [[Line]] = []
-        var current: [Line] = []
-        for line in lines {
+        // Paragraphs: runs of non-blank lines, as ranges of `lines` (no array per paragraph).
+        var runs: [Range<Int>] = []
+        var current: Range<Int>?
+        for (index, line) in lines.enumerated() {
             if line.isBlank {
-                if !current.isEmpty { runs.append(current); current = [] }
+                if let run = current { runs.append(run); current = nil }
             } else if let headingPrefix, source.slice(line.start..<line.end).hasPrefix(headingPrefix) {
                 // A Markdown heading is a block of its own even without blank lines around it.
-                if !current.isEmpty { runs.append(current); current = [] }
-                runs.append([line])
+                if let run = current { runs.append(run); current = nil }
+                runs.append(index..<(index + 1))
             } else {
-                current.append(line)
+                current = (current?.lowerBound ?? index)..<(index + 1)
             }
         }
-        if !current.isEmpty { runs.append(current) }
+        if let run = current { runs.append(run) }
 
         func block(_ kind: TextBlock.Kind, _ start: Int, _ end: Int) -> TextBlock {
             TextBlock(kind: kind, text: MappedText(verbatim: String(source.slice(start..<end)), sourceOffset: start))
         }
 
         var blocks: [TextBlock] = []
+        blocks.reserveCapacity(runs.count)
         for (index, run) in runs.enumerated() {
-            let first = run[0]
+            let first = lines[run.lowerBound]
             let firstText = source.slice(first.start..<first.end)
             if let headingPrefix, firstText.hasPrefix(headingPrefix) {
                 let level = firstText.prefix { $0 == "#" }.count
@@ -107,7 +118,7 @@ enum PlainLayout {
             }
             let isByline = run.count == 1 && blocks.count == 1 && blocks[0].kind == .headline
                 && firstText.hasPrefix("By ") && firstText.count < 80
-            blocks.append(block(isByline ? .byline : .paragraph, first.start, run[run.count - 1].end))
+            blocks.append(block(isByline ? .byline : .paragraph, first.start, lines[run.upperBound - 1].end))
         }
         return blocks
     }
@@ -126,21 +137,86 @@ enum PlainLayout {
     static func recogniseDateline(in story: inout Story) {
         guard let paragraph = story.blocks.first(where: { $0.kind == .paragraph }) else { return }
         let text = paragraph.string
-        let head = text.prefix(120)
+        // Foundation's search is slow (through NSString) and compares canonical equivalents;
+        // a head of plain characters (see `simpleHeadLength`) is searched byte by byte instead.
+        let simpleLength = simpleHeadLength(text)
+        let head = simpleLength.map { text[..<text.utf8.index(text.utf8.startIndex, offsetBy: $0)] } ?? text.prefix(120)
+        func find(_ separator: String) -> Range<String.Index>? {
+            guard let simpleLength else { return head.range(of: separator) }
+            let pattern = Array(separator.utf8)
+            let found: Int? = ScalarBytes.withBytes(text) { bytes in
+                guard simpleLength >= pattern.count else { return nil }
+                var k = 0
+                while k <= simpleLength - pattern.count {
+                    if bytes[k] == pattern[0] {
+                        var j = 1
+                        while j < pattern.count, bytes[k + j] == pattern[j] { j += 1 }
+                        if j == pattern.count { return k }
+                    }
+                    k += 1
+                }
+                return nil
+            }
+            guard let found else { return nil }
+            let utf8 = text.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: found)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
         for separator in separators {
-            guard let range = head.range(of: separator) else { continue }
+            guard let range = find(separator) else { continue }
             let candidate = head[head.startIndex..<range.lowerBound]
             let credit = candidate.lastIndex(of: "(").flatMap { open in
                 candidate.hasSuffix(")") ? String(candidate[candidate.index(after: open)..<candidate.index(before: candidate.endIndex)]) : nil
             }
             let firstWord = candidate.prefix { $0.isLetter || $0 == "." || $0 == "'" }
             let shouted = firstWord.count >= 3 && firstWord.allSatisfy { !$0.isLetter || $0.isUppercase }
-            guard credit != nil || shouted, !candidate.contains("\n"), candidate.first?.isUppercase == true || candidate.first == "(" else { continue }
+            guard credit != nil || shouted, !(simpleLength != nil ? candidate.utf8.contains(0x0A) : candidate.contains("\n")), candidate.first?.isUppercase == true || candidate.first == "(" else { continue }
             // The credit stays in the dateline; `agency` is metadata a wire format states, which
             // `dateline.agency` compares the credit with.
             story.metadata.dateline = String(candidate) + separator.trimmingTrailingSpaces
             return
         }
+    }
+
+    /// Byte length of `text.prefix(120)` when every character in it (and the one after it) is a
+    /// single scalar from a small set: ASCII other than CR, Latin-1 letters (U+00C0…U+00FF),
+    /// curly quotes, en and em dashes, the ellipsis. In such text a `Character` is one scalar and
+    /// canonical equivalence is byte equality for the separators, so a byte search finds what
+    /// `range(of:)` finds. Nil for anything else.
+    static func simpleHeadLength(_ text: String) -> Int? {
+        ScalarBytes.withBytes(text) { bytes -> Int? in
+            var i = 0, characters = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                let width: Int
+                if byte < 0x80 {
+                    guard byte != 0x0D else { return nil }
+                    width = 1
+                } else if byte == 0xC3, i + 1 < count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBF {
+                    width = 2
+                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80,
+                          [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(bytes[i + 2]) {
+                    width = 3
+                } else {
+                    return nil
+                }
+                // The 121st character is looked at (it must not extend the 120th), not counted.
+                if characters == 120 { return i }
+                characters += 1
+                i += width
+            }
+            return i
+        }
+    }
+}
+
+enum ScalarBytes {
+    /// Runs `body` over the text's bytes without copying when possible.
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
     }
 }
 

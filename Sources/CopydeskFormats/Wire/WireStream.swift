@@ -141,6 +141,15 @@ enum WireStream {
 
     /// How strongly the content looks like ANPA and like IPTC 7901 (0–100 each).
     static func sniff(_ source: SourceFile) -> (anpa: Int, iptc7901: Int) {
+        // Most files have no framing byte at all: one pass over the head in place, eight bytes at
+        // a time, and only the check for a stream whose control codes were stripped remains.
+        let framed = source.text.utf8.withContiguousStorageIfAvailable {
+            hasFramingByte(UnsafeBufferPointer(rebasing: $0.prefix(65536)))
+        } ?? true
+        if !framed {
+            let head = source.text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(2048)) } ?? Array(source.text.utf8.prefix(2048))
+            return (0, looksLikeStrippedIPTC(head) ? 60 : 0)
+        }
         // One memcpy of the head, not a byte-by-byte walk of the string's UTF-8 view.
         let b = source.text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(65536)) }
             ?? Array(source.text.utf8.prefix(65536))
@@ -170,14 +179,58 @@ enum WireStream {
             // Framed like a wire message but the header is damaged: ANPA if it has its DC codes.
             if hasDC { anpa = 50 } else { iptc = 45 }
         }
-        if anpa == 0 && iptc == 0 && otherSOH == 0 {
-            // Control codes stripped in transit: a 7901 header line then a keyword line ending in '/'.
-            let lines = WireBytes.lines(b, 0..<min(b.count, 2048)).filter { !WireBytes.trimmed(b, $0).isEmpty }
-            if lines.count >= 3, headerStyle([0x01] + Array(b[lines[0]]), afterSOH: 0) == .iptc7901,
-               lines[1...2].contains(where: { let t = WireBytes.trimmed(b, $0); return t.count > 1 && b[t.upperBound - 1] == 0x2F }) {
-                iptc = 60
-            }
+        if anpa == 0 && iptc == 0 && otherSOH == 0, looksLikeStrippedIPTC(b) {
+            iptc = 60
         }
         return (anpa, iptc)
+    }
+
+    /// Control codes stripped in transit: among the first 2,048 bytes, the first three lines with
+    /// content are a 7901 header line, then a keyword line ending in '/' in one of the next two.
+    private static func looksLikeStrippedIPTC(_ b: [UInt8]) -> Bool {
+        let range = 0..<min(b.count, 2048)
+        // The first three non-blank lines (all `WireBytes.lines` would give, filtered, is not needed).
+        var lines: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        // The header line decides first: most files fail there, before any other line is read.
+        func take(_ line: Range<Int>) -> Bool {
+            guard !WireBytes.trimmed(b, line).isEmpty else { return true }
+            if lines.isEmpty, headerStyle([0x01] + Array(b[line]), afterSOH: 0) != .iptc7901 { return false }
+            lines.append(line)
+            return true
+        }
+        while i < range.upperBound, lines.count < 3 {
+            let byte = b[i]
+            if byte == WireBytes.lf || byte == WireBytes.cr {
+                guard take(start..<i) else { return false }
+                if byte == WireBytes.cr, i + 1 < range.upperBound, b[i + 1] == WireBytes.lf { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if lines.count < 3, start < range.upperBound, !take(start..<range.upperBound) { return false }
+        guard lines.count >= 3 else { return false }
+        return lines[1...2].contains(where: { let t = WireBytes.trimmed(b, $0); return t.count > 1 && b[t.upperBound - 1] == 0x2F })
+    }
+
+    /// Whether `bytes` holds a byte the sniff counts: SOH, STX, ETX or DC1–DC4.
+    private static func hasFramingByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                // No byte below 0x15: nothing here (exact when none is; a hit is checked byte by byte).
+                if (x &- 0x1515_1515_1515_1515) & ~x & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            switch bytes[i] {
+            case WireBytes.soh, WireBytes.stx, WireBytes.etx, WireBytes.dc1, WireBytes.dc2, WireBytes.dc3, WireBytes.dc4: return true
+            default: i += 1
+            }
+        }
+        return false
     }
 }

@@ -133,6 +133,9 @@ public struct XMLSniff: Sendable, Hashable {
         head = Array(bytes[0..<end])
         root = nil
         doctypeName = nil
+        // The scanner throws at the first text before a root element, so a start that is not
+        // markup has neither root nor DOCTYPE: no need to build a file and scan it.
+        guard looksLikeXML else { return }
         let prefix = SourceFile(path: source.path, text: String(decoding: head, as: UTF8.self))
         guard var scanner = try? XMLScanner(prefix, limits: XMLLimits(), lenientDoctype: true) else { return }
         while true {

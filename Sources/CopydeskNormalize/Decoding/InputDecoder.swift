@@ -149,6 +149,8 @@ public enum InputDecoder {
     private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4 else { return nil }
         let sample = bytes.prefix(4096)
+        // Text without a NUL in its head (almost all of it) is not UTF-16: one memchr-like pass.
+        guard sample.withUnsafeBufferPointer({ Self.containsZero($0) }) else { return nil }
         var evenZeros = 0, oddZeros = 0
         for (index, byte) in sample.enumerated() where byte == 0 {
             if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
@@ -157,6 +159,23 @@ public enum InputDecoder {
         if oddZeros * 10 > pairs * 4, evenZeros * 10 < pairs { return "UTF-16LE" }
         if evenZeros * 10 > pairs * 4, oddZeros * 10 < pairs { return "UTF-16BE" }
         return nil
+    }
+
+    /// Whether `bytes` holds a 0x00, eight bytes at a time.
+    private static func containsZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] == 0 { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func byteOrderMark(_ bytes: [UInt8]) -> (String, Int)? {

@@ -118,7 +118,23 @@ public struct WhitespaceCleanup: Sendable {
 
     private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, firstLine isFirstLine: Bool, keepAlignment: Bool, into changes: inout [NormalizationChange]) {
         var i = line.lowerBound
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < line.upperBound {
+            // Eight bytes at a time that change nothing: ASCII 0x20…0x7F whose spaces are single,
+            // neither at the line's start nor last in the word (a run could go on after it). `i`
+            // never follows a space here: runs are consumed whole.
+            if let raw, i + 8 <= line.upperBound {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if (x & high) | ((x &- 0x2020_2020_2020_2020) & ~x & high) == 0 {
+                    let t = x ^ 0x2020_2020_2020_2020
+                    let spaces = ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & high
+                    if spaces & (spaces << 8) == 0, spaces >> 63 == 0, i != line.lowerBound || spaces & 0x80 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+            }
             let byte = bytes[i]
             // Fast skip of ordinary characters.
             if byte > 0x20 && byte != 0xC2 && byte != 0xE2 && byte != 0xE3 { i += 1; continue }

@@ -33,7 +33,21 @@ public enum Typography {
     private static func containsTrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ options: TypographyOptions) -> Bool {
         let legacy = options.legacyConventions
         let smart = options.smartQuotes != nil
-        for byte in bytes {
+        // Eight bytes at a time: a word without any of the trigger bytes is skipped.
+        let count = bytes.count
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                var hit = matches(x, .apostrophe)
+                if legacy { hit |= matches(x, .backtick) | matches(x, .underscore) | matches(x, .hyphen) }
+                if smart { hit |= matches(x, .doubleQuote) }
+                if hit != 0 { break }
+                i += 8
+            }
+        }
+        for byte in bytes[i...] {
             switch byte {
             case .apostrophe: return true
             case .backtick, .underscore, .hyphen: if legacy { return true }
@@ -42,6 +56,13 @@ public enum Typography {
             }
         }
         return false
+    }
+
+    /// High bit of each byte of `x` set exactly where that byte equals `byte`.
+    @inline(__always)
+    private static func matches(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+        let t = x ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & 0x8080_8080_8080_8080
     }
 }
 
