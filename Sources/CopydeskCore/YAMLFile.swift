@@ -34,7 +34,10 @@ public struct YAMLFile: Sendable {
         self.path = path
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver tags nothing; `scalarValue` types plain scalars itself. Yams'
+            // default resolver compiles a dozen NSRegularExpressions on first use (~3 ms of every
+            // `copydesk` start).
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw CopydeskError.configuration(file: path, message: "invalid YAML: \(Self.describe(error))")
         } catch {
@@ -61,11 +64,9 @@ public struct YAMLFile: Sendable {
         }
         switch node {
         case .scalar(let scalar):
+            // Explicit tags (`!!str on`) are not honoured: quote a value to keep it a string.
             if scalar.style == .plain {
-                if let value = Bool.construct(from: scalar) { return .bool(value) }
-                if let value = Int.construct(from: scalar) { return .int(value) }
-                if let value = Double.construct(from: scalar) { return .double(value) }
-                if NSNull.construct(from: scalar) != nil { return .null }
+                return scalarValue(scalar.string)
             }
             return .string(scalar.string)
         case .sequence(let sequence):
@@ -86,6 +87,40 @@ public struct YAMLFile: Sendable {
         case .alias:
             throw CopydeskError.configuration(file: path, message: "unresolved YAML alias")
         }
+    }
+
+    /// A plain scalar's value by YAML 1.1's core rules, as Yams' default resolver would type it:
+    /// `true`/`yes`/`on` and their opposites, `~`/`null`/empty, decimal, hexadecimal and octal
+    /// integers (with `_` separators), floats with `.inf`/`.nan`; anything else a string. Unlike
+    /// Yams, YAML 1.1's base-60 numbers are strings: `12:30` in a desk's file is a time, not 750.
+    static func scalarValue(_ text: String) -> ConfigValue {
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        case "", "~", "null", "Null", "NULL": return .null
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .double(.nan)
+        default: break
+        }
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return .string(text) }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        var unsigned = Substring(digits)
+        var negative = false
+        if unsigned.first == "-" || unsigned.first == "+" { negative = unsigned.first == "-"; unsigned = unsigned.dropFirst() }
+        if unsigned.hasPrefix("0x"), let value = Int(unsigned.dropFirst(2), radix: 16) { return .int(negative ? -value : value) }
+        if unsigned.hasPrefix("0b"), let value = Int(unsigned.dropFirst(2), radix: 2) { return .int(negative ? -value : value) }
+        if unsigned.hasPrefix("0o"), let value = Int(unsigned.dropFirst(2), radix: 8) { return .int(negative ? -value : value) }
+        if unsigned.count > 1, unsigned.hasPrefix("0"), unsigned.allSatisfy({ $0 >= "0" && $0 <= "7" }),
+           let value = Int(unsigned.dropFirst(), radix: 8) { return .int(negative ? -value : value) }
+        if unsigned.allSatisfy({ $0 >= "0" && $0 <= "9" }), let value = Int(digits) { return .int(value) }
+        if unsigned.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
+           unsigned.allSatisfy({ ($0 >= "0" && $0 <= "9") || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+" }),
+           let value = Double(digits) {
+            return .double(value)
+        }
+        return .string(text)
     }
 
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
