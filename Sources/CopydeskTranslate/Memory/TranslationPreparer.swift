@@ -1,3 +1,4 @@
+import CopydeskFormats
 import CopydeskCore
 import Foundation
 
@@ -117,23 +118,5 @@ public struct TranslationPreparer: Sendable {
         isLanguageTag(tag) ? " xml:lang=\"\(tag)\"" : ""
     }
 
-    /// Text and attribute escaping. Characters XML 1.0 cannot carry (controls other than tab,
-    /// line feed and carriage return; U+FFFE, U+FFFF) are left out.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }
