@@ -44,6 +44,23 @@ public enum InputFiles {
         return bytes
     }
 
+    /// Writes every byte (retrying interrupted writes); the error text on failure.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer -> String? in
+            var written = 0
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += count
+            }
+            return nil
+        }
+    }
+
     /// Writes into an existing device or pipe.
     private static func writeInPlace(_ text: String, to path: String, requestedPath: String) throws {
         let descriptor = open(path, O_WRONLY)
@@ -51,20 +68,7 @@ public enum InputFiles {
             throw CopydeskError.input(file: requestedPath, message: "cannot write (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)
-        var failure: String?
-        bytes.withUnsafeMutableBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                written += count
-            }
-        }
-        if let failure { throw CopydeskError.input(file: requestedPath, message: "cannot write (\(failure))") }
+        if let failure = writeAll(text, to: descriptor) { throw CopydeskError.input(file: requestedPath, message: "cannot write (\(failure))") }
     }
 
     /// Replaces `path` with `text` atomically: a temporary file in the same directory, flushed to
@@ -98,19 +102,7 @@ public enum InputFiles {
         guard descriptor >= 0 else {
             throw CopydeskError.input(file: requestedPath, message: "cannot write (\(String(cString: strerror(errno))))")
         }
-        var failure: String?
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                written += count
-            }
-        }
+        var failure = writeAll(text, to: descriptor)
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil {
             fchmod(descriptor, mode)
@@ -129,7 +121,6 @@ public enum InputFiles {
             unlink(temporary)
             throw CopydeskError.input(file: requestedPath, message: "cannot write (\(failure)); the original is unchanged")
         }
-        bytes.removeAll()
     }
 
     /// The final target of a chain of symlinks (relative links resolved against their folder);
