@@ -1,6 +1,7 @@
 import CopydeskCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded archive: one SQLite file through GRDB, in WAL mode so readers never wait for the
 /// writer.
@@ -24,6 +25,11 @@ import GRDB
 /// - `story_keys`: (key, story), the lookup index. Keys are indexed by their high 32 bits
 ///   (`indexKey`): half the bytes of a 64-bit key, at the price of a chance collision for about
 ///   one key lookup in a hundred at a million stories, which the exact check throws out.
+/// - `story_keys_recent`: the same for the latest stories. Keys are hashes, so every new story
+///   lands on ~40 random pages of the index: in one large index each batch would rewrite most of
+///   its pages. New keys go to this small table instead (it stays in the page cache), and once
+///   it holds `recentLimit` entries they are merged into `story_keys` in key order, in one pass,
+///   inside the same transaction. Lookups read both.
 public final class SQLiteStore: Store {
     public static let schemaVersion = 2
     /// `PRAGMA application_id` ("CPDK"), so tools like `file` can tell the archive apart.
@@ -32,11 +38,17 @@ public final class SQLiteStore: Store {
     /// boilerplate paragraph, a standing slug, a common band) leads only to its latest ones, so a
     /// lookup costs at most keys × this many index entries whatever the archive's size.
     public static let postingLimit = 64
+    /// Entries `story_keys_recent` collects before they are merged into `story_keys` (about
+    /// 24,000 stories; 16 MB).
+    public static let recentLimit = 1 << 20
+    static let keyTables = ["story_keys", "story_keys_recent"]
     /// Tables other applications may keep in the same file.
     static func isSharedTable(_ name: String) -> Bool { name.hasPrefix("tm_") }
 
     public let path: String
     public var location: String { path }
+    /// `recentLimit` for this store (tests set it low).
+    let mergeAt: Int
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the archive at `path`.
@@ -44,8 +56,9 @@ public final class SQLiteStore: Store {
     /// `parameters` describes how signatures and keys were built (`MatchSettings.parametersDescription`);
     /// an archive built with other parameters could never match, so that is a configuration error
     /// rather than silence. Pass nil to open any Copydesk archive (stats, prune).
-    public init(path: String, parameters: String? = nil, busyTimeout: TimeInterval = 60) throws {
+    public init(path: String, parameters: String? = nil, busyTimeout: TimeInterval = 60, recentLimit: Int = SQLiteStore.recentLimit) throws {
         self.path = path
+        mergeAt = max(1, recentLimit)
         let url = URL(fileURLWithPath: path)
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
@@ -120,7 +133,7 @@ public final class SQLiteStore: Store {
                     throw CopydeskError.input(file: path, message:
                         "archive schema version \(version) is newer than the one this copydesk reads (\(Self.schemaVersion)); use a newer copydesk")
                 }
-                guard tables.contains("stories"), tables.contains("story_keys"), tables.contains("story_paragraphs") else {
+                guard tables.contains("stories"), tables.contains("story_keys"), tables.contains("story_paragraphs"), tables.contains("story_keys_recent") else {
                     throw CopydeskError.input(file: path, message: "damaged Copydesk archive: tables are missing")
                 }
                 if let parameters {
@@ -163,6 +176,12 @@ public final class SQLiteStore: Store {
                 story INTEGER NOT NULL,
                 PRIMARY KEY (key, story)
             ) WITHOUT ROWID;
+            CREATE TABLE story_keys_recent (
+                key INTEGER NOT NULL,
+                story INTEGER NOT NULL,
+                PRIMARY KEY (key, story)
+            ) WITHOUT ROWID;
+            INSERT INTO copydesk_meta (key, value) VALUES ('recent_keys', '0');
             """)
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('created', ?)", arguments: [String(Date().timeIntervalSince1970)])
@@ -187,11 +206,12 @@ public final class SQLiteStore: Store {
 
     public func check<T: Sendable>(_ story: ArchivedStory, limit: Int, record: Bool,
                                    decide: @escaping @Sendable ([ArchivedStory]) throws -> T) async throws -> T {
-        try await performAsync("cannot update the archive") { db in
+        let limitRecent = mergeAt
+        return try await performAsync("cannot update the archive") { db in
             var result: T?
             try db.inTransaction(record ? .immediate : .deferred) {
                 result = try decide(try Self.candidates(db, keys: story.keys, limit: limit))
-                if record { _ = try Self.insert(db, story) }
+                if record { _ = try Self.insert(db, story, mergeAt: limitRecent) }
                 return .commit
             }
             return result!
@@ -208,6 +228,7 @@ public final class SQLiteStore: Store {
     @discardableResult
     public func add(contentsOf stories: [ArchivedStory]) async throws -> Int {
         if stories.isEmpty { return 0 }
+        let limitRecent = mergeAt
         return try await performAsync("cannot update the archive") { db in
             var added = 0
             try db.inTransaction(.immediate) {
@@ -219,8 +240,9 @@ public final class SQLiteStore: Store {
                     for key in Self.indexKeys(story.keys) { entries.append((key, sequence)) }
                 }
                 entries.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-                let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys (key, story) VALUES (?, ?)")
-                for (key, sequence) in entries { try insertKey.execute(arguments: [key, sequence]) }
+                let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys_recent (key, story) VALUES (?, ?)")
+                for (key, sequence) in entries { try Self.execute(insertKey, key, sequence, db) }
+                try Self.noteRecentKeys(entries.count, db, mergeAt: limitRecent)
                 return .commit
             }
             return added
@@ -238,13 +260,13 @@ public final class SQLiteStore: Store {
                 try db.inTransaction(.immediate) {
                     let rows = try Row.fetchAll(db, sql: "SELECT seq, keys FROM stories WHERE recorded < ? ORDER BY recorded LIMIT 500",
                                                 arguments: [cutoff])
-                    let deleteKey = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story = ?")
+                    let deleteKeys = try Self.keyTables.map { try db.cachedStatement(sql: "DELETE FROM \($0) WHERE key = ? AND story = ?") }
                     let deleteParagraphs = try db.cachedStatement(sql: "DELETE FROM story_paragraphs WHERE story = ?")
                     let deleteStory = try db.cachedStatement(sql: "DELETE FROM stories WHERE seq = ?")
                     for row in rows {
                         let sequence: Int64 = row["seq"]
                         for key in Self.int32s(row["keys"] as Data? ?? Data()) {
-                            try deleteKey.execute(arguments: [key, sequence])
+                            for deleteKey in deleteKeys { try Self.execute(deleteKey, key, sequence, db) }
                         }
                         try deleteParagraphs.execute(arguments: [sequence])
                         try deleteStory.execute(arguments: [sequence])
@@ -263,7 +285,7 @@ public final class SQLiteStore: Store {
         let path = self.path
         return try await performAsync("cannot read the archive") { db in
             let stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0
-            let keys = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_keys") ?? 0
+            let keys = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM story_keys) + (SELECT COUNT(*) FROM story_keys_recent)") ?? 0
             let range = try Row.fetchOne(db, sql: "SELECT MIN(recorded) AS oldest, MAX(recorded) AS newest FROM stories")
             let oldest = (range?["oldest"] as Int64?).map(Self.date)
             let newest = (range?["newest"] as Int64?).map(Self.date)
@@ -301,10 +323,22 @@ public final class SQLiteStore: Store {
         // One indexed range per key, newest first and capped, counted here: the cost follows the
         // number of keys, not the size of the archive.
         var counts: [Int64: Int] = [:]
-        let postings = try db.cachedStatement(sql: "SELECT story FROM story_keys WHERE key = ? ORDER BY story DESC LIMIT \(postingLimit)")
+        for table in keyTables {
+        let postings = try db.cachedStatement(sql: "SELECT story FROM \(table) WHERE key = ? ORDER BY story DESC LIMIT \(postingLimit)")
+        // Straight through the C API: these two statements run tens of times per story, where
+        // GRDB's argument and cursor wrappers would cost more than SQLite itself.
+        let raw = postings.sqliteStatement
         for key in unique {
-            let cursor = try Int64.fetchCursor(postings, arguments: [key])
-            while let story = try cursor.next() { counts[story, default: 0] += 1 }
+            sqlite3_reset(raw)
+            sqlite3_bind_int64(raw, 1, key)
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_ROW { counts[sqlite3_column_int64(raw, 0), default: 0] += 1; continue }
+                if code != SQLITE_DONE { throw failure(code, db) }
+                break
+            }
+        }
+        sqlite3_reset(raw)
         }
         guard !counts.isEmpty else { return [] }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(limit)
@@ -319,6 +353,34 @@ public final class SQLiteStore: Store {
             result.append(story(from: row))
         }
         return result
+    }
+
+    /// Counts new entries of `story_keys_recent` and merges it into `story_keys` when full.
+    private static func noteRecentKeys(_ count: Int, _ db: Database, mergeAt: Int) throws {
+        try db.cachedStatement(sql: "UPDATE copydesk_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'recent_keys'").execute(arguments: [count])
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM copydesk_meta WHERE key = 'recent_keys'")) ?? 0
+        guard total >= mergeAt else { return }
+        // In key order, so each page of the large index is visited once and rewritten once.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO story_keys (key, story) SELECT key, story FROM story_keys_recent ORDER BY key, story;
+            DELETE FROM story_keys_recent;
+            UPDATE copydesk_meta SET value = '0' WHERE key = 'recent_keys';
+            """)
+    }
+
+    /// Runs a prepared two-integer statement (a key entry), through the C API.
+    private static func execute(_ statement: Statement, _ first: Int64, _ second: Int64, _ db: Database) throws {
+        let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
+        sqlite3_bind_int64(raw, 1, first)
+        sqlite3_bind_int64(raw, 2, second)
+        let code = sqlite3_step(raw)
+        sqlite3_reset(raw)
+        if code != SQLITE_DONE { throw failure(code, db) }
+    }
+
+    private static func failure(_ code: Int32, _ db: Database) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 
     /// Inserts the story's row and paragraphs (not its keys); nil if (id, text hash) is already there.
@@ -341,12 +403,14 @@ public final class SQLiteStore: Store {
     }
 
     /// Inserts the story and its keys; false if (id, text hash) is already there.
-    private static func insert(_ db: Database, _ story: ArchivedStory) throws -> Bool {
+    private static func insert(_ db: Database, _ story: ArchivedStory, mergeAt: Int) throws -> Bool {
         guard let sequence = try insertRow(db, story) else { return false }
-        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys (key, story) VALUES (?, ?)")
-        for key in indexKeys(story.keys) {
-            try insertKey.execute(arguments: [key, sequence])
+        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys_recent (key, story) VALUES (?, ?)")
+        let keys = indexKeys(story.keys)
+        for key in keys {
+            try execute(insertKey, key, sequence, db)
         }
+        try noteRecentKeys(keys.count, db, mergeAt: mergeAt)
         return true
     }
 

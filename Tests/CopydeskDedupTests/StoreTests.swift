@@ -208,7 +208,8 @@ import Testing
 
     @Test func theBatcherWritesEveryStoryOnce() async throws {
         let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
-        let store = try SQLiteStore(path: path, parameters: parameters)
+        // A tiny recent-key table, so the batches below are merged into the main index several times.
+        let store = try SQLiteStore(path: path, parameters: parameters, recentLimit: 100)
         let deduplicator = try Deduplicator(store: store)
         let stories = try (0..<25).map { try Fixtures.story(headline: "S", Synthetic.paragraphs(seed: UInt64($0) + 1, count: 6, words: 40), id: "B-\($0 % 20)") }
         let batcher = ArchiveBatcher(store: store, batchSize: 7)
@@ -220,7 +221,13 @@ import Testing
         #expect(await batcher.added == 25)  // same ids, other texts: other versions
         #expect(try await store.stats().stories == 25)
         // Checking finds each again as an exact duplicate.
-        let result = try await deduplicator.check(stories[3], record: true)
-        #expect(result.dedupClass == .duplicate && result.match?.exact == true && !result.recorded)
+        for story in stories {
+            let result = try await deduplicator.check(story, record: true)
+            #expect(result.dedupClass == .duplicate && result.match?.exact == true && !result.recorded)
+        }
+        let fingerprints = try await deduplicator.fingerprints(of: stories)
+        #expect(try await store.stats().keys == fingerprints.reduce(0) { $0 + SQLiteStore.indexKeys($1.keys).count })
+        #expect(try await store.prune(olderThan: Date().addingTimeInterval(60)) == 25)
+        #expect(try await store.stats().keys == 0)
     }
 }
