@@ -1,5 +1,10 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its folder: "main" in /work/main, something else in a
+// worktree or a clone under another name.
+let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 // Benchmarks for Copydesk, kept out of the main package so its users never build the harness.
 // Run from this folder:  swift package --disable-sandbox benchmark
@@ -8,7 +13,7 @@ let benchmarkTarget: (String) -> Target = { name in
         name: name,
         dependencies: [
             "CorpusKit", "BenchSupport",
-            .product(name: "Copydesk", package: "main"),
+            .product(name: "Copydesk", package: mainPackage),
             .product(name: "Benchmark", package: "benchmark"),
         ],
         path: "Benchmarks/\(name)",
@@ -26,11 +31,11 @@ let package = Package(
     targets: [
         // Deterministic wire-style corpus: stories, dirty variants, near-duplicates.
         .target(name: "CorpusKit", path: "Sources/CorpusKit"),
-        .target(name: "BenchSupport", dependencies: ["CorpusKit", .product(name: "Copydesk", package: "main")],
+        .target(name: "BenchSupport", dependencies: ["CorpusKit", .product(name: "Copydesk", package: mainPackage)],
                 path: "Sources/BenchSupport"),
         .executableTarget(name: "generate-corpus", dependencies: ["CorpusKit"], path: "Sources/generate-corpus"),
         // Plain timing driver used by compare.sh (same code paths as the benchmarks, one process).
-        .executableTarget(name: "cdbench", dependencies: ["CorpusKit", "BenchSupport", .product(name: "Copydesk", package: "main")],
+        .executableTarget(name: "cdbench", dependencies: ["CorpusKit", "BenchSupport", .product(name: "Copydesk", package: mainPackage)],
                           path: "Sources/cdbench"),
         benchmarkTarget("Normalize"),
         benchmarkTarget("Lint"),
