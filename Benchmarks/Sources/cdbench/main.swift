@@ -189,7 +189,7 @@ if mode == "archive" {
     }
     print(String(format: "archive %d stories: fingerprint %.0f stories/s (%d cores), store ingest %.0f stories/s (batches of %d), end to end %.0f stories/s", total, Double(total) / fingerprintTime, cores, Double(added) / storeTime, batchSize, Double(total) / (fingerprintTime + storeTime)))
     print(String(format: "  store ingest in process CPU time: %.0f stories/s", Double(added) / storeCPU))
-    print(String(format: "  size %d bytes: %.0f bytes/story, of which paragraph data %.0f, the rest %.0f", size, Double(size) / Double(added), Double(paragraphBytes) / Double(added), Double(size - paragraphBytes) / Double(added)))
+    print(String(format: "  size %ld bytes: %.0f bytes/story, of which paragraph data %.0f, the rest %.0f", size, Double(size) / Double(added), Double(paragraphBytes) / Double(added), Double(size - paragraphBytes) / Double(added)))
     print(String(format: "  check (lookup + exact check, fingerprint given): p50 %.3f ms, p90 %.3f, p99 %.3f, max %.3f over %d", percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99), latencies.max() ?? 0, latencies.count))
     print(String(format: "  the same in process CPU time (the machine is shared): p50 %.3f ms, p90 %.3f, p99 %.3f", percentile(cpu, 0.5), percentile(cpu, 0.9), percentile(cpu, 0.99)))
     print(String(format: "  check with fingerprint: p50 %.3f ms, p99 %.3f", percentile(whole, 0.5), percentile(whole, 0.99)))
