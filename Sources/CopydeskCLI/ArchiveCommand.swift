@@ -93,23 +93,25 @@ struct ArchiveAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Only what reading needs: normalize, then record.
-        let pipeline = try archive.load(mode: .record, keepOnly: [NormalizeStage.name, DedupStage.name])
-        var recorded = 0, known = 0, failed = 0
+        // Only what reading needs: normalize, then record. Stories are read and fingerprinted
+        // concurrently and written in batches of 500, one transaction each.
+        var pipeline = try archive.load(mode: .record, keepOnly: [NormalizeStage.name, DedupStage.name])
+        guard let index = pipeline.stages.firstIndex(where: { $0 is DedupStage }), let dedup = pipeline.stages[index] as? DedupStage else {
+            throw CopydeskError.configuration(file: archive.pipeline, message: "the pipeline has no dedup stage")
+        }
+        let stage = dedup.batching(size: 500)
+        pipeline.stages[index] = stage
+        var stories = 0, failed = 0
         await archive.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
             if let error = result.error {
                 Terminal.error(error.description)
                 failed += 1
                 return
             }
-            for story in result.stories {
-                if case .map(let data)? = story.stageData[DedupStage.name], case .bool(true)? = data["recorded"] {
-                    recorded += 1
-                } else {
-                    known += 1
-                }
-            }
+            stories += result.stories.count
         }
+        let (_, recorded) = try await stage.finish()
+        let known = stories - recorded
         Terminal.writeError("\(recorded) stor\(recorded == 1 ? "y" : "ies") recorded, \(known) already in the archive"
             + (failed > 0 ? ", \(failed) file\(failed == 1 ? "" : "s") failed" : "") + "\n")
         throw ExitCode(failed > 0 ? ExitStatus.inputError : ExitStatus.clean)

@@ -45,6 +45,8 @@ public struct DedupStage: Stage {
     public let storePath: String
     public let settings: MatchSettings
     private let connection: ArchiveConnection
+    /// Set by `batching(size:)`: record mode hands stories to it instead of one transaction each.
+    private var batcher: BatcherBox?
 
     public init(options: StageOptions) throws {
         mode = try options.choice("mode", as: Mode.self)
@@ -90,12 +92,37 @@ public struct DedupStage: Stage {
         connection = ArchiveConnection(settings: settings) { store }
     }
 
+    /// This stage, recording in batches of `size` stories (record mode only; see `ArchiveBatcher`).
+    /// Call `finish()` after the last story: it writes the last batch and says how many stories
+    /// were handed over and how many were new. Stories are then marked `"batched": true`.
+    public func batching(size: Int) -> DedupStage {
+        var copy = self
+        copy.batcher = BatcherBox(size: size)
+        return copy
+    }
+
+    /// Writes the last batch; (stories handed over, stories new to the archive).
+    public func finish() async throws -> (offered: Int, added: Int) {
+        // Nothing handed over: the archive was perhaps never opened (every file failed).
+        guard let batcher = batcher?.existing else { return (0, 0) }
+        try await batcher.flush()
+        return (await batcher.offered, await batcher.added)
+    }
+
     /// The deduplicator this stage uses (opening the archive if needed).
     public func deduplicator() async throws -> Deduplicator { try await connection.deduplicator() }
 
     public func process(_ story: inout Story, context: StageContext) async throws {
         let deduplicator = try await connection.deduplicator()
         switch mode {
+        case .record where context.mode == .transform && batcher != nil:
+            let fingerprint = try deduplicator.fingerprinter.fingerprint(story)
+            if fingerprint.text.paragraphs.isEmpty {
+                story.stageData[Self.name] = .map(["recorded": .bool(false)])
+                return
+            }
+            try await batcher!.batcher(connection).add(fingerprint.archived())
+            story.stageData[Self.name] = .map(["batched": .bool(true)])
         case .record where context.mode == .transform:
             let added = try await deduplicator.record(story)
             story.stageData[Self.name] = .map(["recorded": .bool(added)])
@@ -149,5 +176,27 @@ actor ArchiveConnection {
         let deduplicator = try Deduplicator(store: open(), settings: settings)
         opened = deduplicator
         return deduplicator
+    }
+}
+
+/// The batcher of a batching stage, made on first use (when the archive is opened).
+final class BatcherBox: @unchecked Sendable {
+    let size: Int
+    private let lock = NSLock()
+    private var made: ArchiveBatcher?  // guarded by `lock`
+
+    init(size: Int) { self.size = size }
+
+    var existing: ArchiveBatcher? { lock.withLock { made } }
+
+    func batcher(_ connection: ArchiveConnection) async throws -> ArchiveBatcher {
+        if let batcher = lock.withLock({ made }) { return batcher }
+        let store = try await connection.deduplicator().store
+        return lock.withLock {
+            if let made { return made }
+            let batcher = ArchiveBatcher(store: store, batchSize: size)
+            made = batcher
+            return batcher
+        }
     }
 }

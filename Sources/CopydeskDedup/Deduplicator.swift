@@ -133,11 +133,32 @@ public struct Deduplicator: Sendable {
                            isBrief: fingerprint.isBrief, match: match, recorded: added)
     }
 
-    /// Adds stories without checking, in one store step; returns how many were new.
+    /// Adds stories without checking, in one store step; returns how many were new. Fingerprints
+    /// are computed concurrently (up to `concurrency` at once), before the store is touched.
     @discardableResult
-    public func record(contentsOf stories: [Story]) async throws -> Int {
-        let records = try stories.map { try fingerprinter.fingerprint($0) }.filter { !$0.text.paragraphs.isEmpty }.map { $0.archived() }
-        return try await store.add(contentsOf: records)
+    public func record(contentsOf stories: [Story], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> Int {
+        let fingerprints = try await fingerprints(of: stories, concurrency: concurrency)
+        return try await store.add(contentsOf: fingerprints.filter { !$0.text.paragraphs.isEmpty }.map { $0.archived() })
+    }
+
+    /// Fingerprints of `stories`, in order, computed in up to `concurrency` tasks.
+    public func fingerprints(of stories: [Story], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> [Fingerprint] {
+        let fingerprinter = self.fingerprinter
+        let tasks = max(1, min(concurrency, stories.count))
+        if tasks <= 1 { return try stories.map { try fingerprinter.fingerprint($0) } }
+        return try await withThrowingTaskGroup(of: (Int, [Fingerprint]).self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    (task, try stride(from: task, to: stories.count, by: tasks).map { try fingerprinter.fingerprint(stories[$0]) })
+                }
+            }
+            var parts = [[Fingerprint]](repeating: [], count: tasks)
+            for try await (task, part) in group { parts[task] = part }
+            var result: [Fingerprint] = []
+            result.reserveCapacity(stories.count)
+            for index in stories.indices { result.append(parts[index % tasks][index / tasks]) }
+            return result
+        }
     }
 
     /// Adds the story without checking; false when it is already there.
@@ -146,5 +167,38 @@ public struct Deduplicator: Sendable {
         let fingerprint = try fingerprinter.fingerprint(story)
         if fingerprint.text.paragraphs.isEmpty { return false }
         return try await store.add(fingerprint.archived())
+    }
+}
+
+/// Records stories in batches: callers (the concurrent tasks of a batch run) hand over stories
+/// already fingerprinted, and every `batchSize` of them go to the store in one transaction. Used
+/// by `copydesk archive add`, where one transaction per story would cost most of the time.
+///
+/// A process killed mid-run loses at most the batch not yet written; every batch is atomic.
+public actor ArchiveBatcher {
+    public let store: any Store
+    public let batchSize: Int
+    private var pending: [ArchivedStory] = []
+    /// Stories handed over so far, and how many of them the store took as new.
+    public private(set) var offered = 0
+    public private(set) var added = 0
+
+    public init(store: any Store, batchSize: Int = 1000) {
+        self.store = store
+        self.batchSize = max(1, batchSize)
+    }
+
+    public func add(_ story: ArchivedStory) async throws {
+        pending.append(story)
+        offered += 1
+        if pending.count >= batchSize { try await flush() }
+    }
+
+    /// Writes what is pending.
+    public func flush() async throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        added += try await store.add(contentsOf: batch)
     }
 }

@@ -45,20 +45,25 @@ public struct Matcher: Sendable {
     }
 
     public func compare(_ story: Fingerprint, with earlier: ArchivedStory) throws -> Comparison? {
+        if story.textHash == earlier.textHash { return exactComparison(story, with: earlier) }
         let earlierText = try MatchText(archived: earlier.paragraphs.map(\.text), numbers: earlier.paragraphs.map(\.number), tokenizer: tokenizer)
         let k = min(story.shingleSize, earlier.shingleSize)
         let shingler = Shingler(size: k)
         let mine = shingler.shingleSet(story.text.allWords)
         let theirs = shingler.shingleSet(earlierText.allWords)
-        let exact = story.textHash == earlier.textHash
-        let jaccard = exact ? 1 : SetSimilarity.jaccard(mine, theirs)
-        let containment = exact ? 1 : SetSimilarity.containment(of: theirs, in: mine)
-        let estimate = story.signature.similarity(to: earlier.signature)
+        let jaccard = SetSimilarity.jaccard(mine, theirs)
+        let containment = SetSimilarity.containment(of: theirs, in: mine)
+        // A store that keeps only the sketch hands back no signature: recompute it from the words
+        // just read (the same words give the same signature).
+        let earlierSignature = earlier.signature.values.isEmpty
+            ? MinHasher(length: settings.signatureLength).signature(shingles: Shingler(size: earlier.shingleSize).shingles(earlierText.allWords))
+            : earlier.signature
+        let estimate = story.signature.similarity(to: earlierSignature)
         let paragraphs = novelty.mark(story.text.paragraphs, against: earlierText.paragraphs, tokenizer: tokenizer)
         let overlap = paragraphs.contains { $0.status != .new }
         let sameSlug = Fingerprinter.normalizedSlug(story.slug).map { $0 == Fingerprinter.normalizedSlug(earlier.slug) } ?? false
         let dedupClass: DedupClass
-        if exact || jaccard >= settings.duplicate {
+        if jaccard >= settings.duplicate {
             dedupClass = .duplicate
         } else if jaccard >= settings.update || (containment >= settings.containment && theirs.count >= 3) || (sameSlug && overlap) {
             dedupClass = .update
@@ -67,14 +72,49 @@ public struct Matcher: Sendable {
         } else {
             return nil
         }
-        return Comparison(earlier: earlier, dedupClass: dedupClass, exact: exact, jaccard: jaccard, estimate: estimate,
+        return Comparison(earlier: earlier, dedupClass: dedupClass, exact: false, jaccard: jaccard, estimate: estimate,
                           containment: containment, paragraphs: paragraphs, shingleSize: k)
     }
 
+    /// The same normalized body: every paragraph is seen (matched by its stored hash), and nothing
+    /// needs re-reading.
+    func exactComparison(_ story: Fingerprint, with earlier: ArchivedStory) -> Comparison {
+        let earlierHashes = Dictionary(earlier.paragraphs.map { ($0.hash, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let paragraphs = story.text.paragraphs.map { paragraph in
+            ParagraphNovelty(paragraph: paragraph.number, status: .seen, earlierParagraph: earlierHashes[paragraph.hash], similarity: 1, diff: nil)
+        }
+        return Comparison(earlier: earlier, dedupClass: .duplicate, exact: true, jaccard: 1, estimate: 1,
+                          containment: 1, paragraphs: paragraphs, shingleSize: min(story.shingleSize, earlier.shingleSize))
+    }
+
+    /// Whether a candidate is worth re-reading: it shares a paragraph or the slug with the story,
+    /// was built with another shingle size, or its signature (or sketch) estimates a similarity of
+    /// at least half the `related` threshold (about three standard errors below it at 128
+    /// values). The others came from a chance band collision and would almost never qualify;
+    /// skipping them saves re-tokenizing their paragraphs, the dominant cost of a check.
+    public func isWorthComparing(_ story: Fingerprint, with earlier: ArchivedStory) -> Bool {
+        if earlier.shingleSize != story.shingleSize { return true }
+        let estimate: Double?
+        if !earlier.signature.values.isEmpty {
+            estimate = story.signature.similarity(to: earlier.signature)
+        } else {
+            estimate = MinHashSignature.sketchSimilarity(story.signature.sketch, earlier.sketch)
+        }
+        guard let estimate, estimate < settings.related / 2 else { return true }
+        if let slug = Fingerprinter.normalizedSlug(story.slug), slug == Fingerprinter.normalizedSlug(earlier.slug) { return true }
+        let hashes = Set(story.text.paragraphs.map(\.hash))
+        return earlier.paragraphs.contains { hashes.contains($0.hash) }
+    }
+
     /// The best match among candidates, or nil when none qualifies (the story is new).
+    ///
+    /// An exact resend (same text hash) beats every other candidate, so when there is one, the
+    /// others are not compared; candidates `isWorthComparing` rejects are skipped.
     public func bestMatch(for story: Fingerprint, among candidates: [ArchivedStory]) throws -> Comparison? {
         var best: Comparison?
-        for candidate in candidates {
+        let exact = candidates.filter { $0.textHash == story.textHash }
+        for candidate in exact.isEmpty ? candidates : exact {
+            if exact.isEmpty, !isWorthComparing(story, with: candidate) { continue }
             guard let comparison = try compare(story, with: candidate) else { continue }
             if let current = best, !Self.isBetter(comparison, than: current) { continue }
             best = comparison

@@ -14,6 +14,20 @@ public struct MinHashSignature: Sendable, Hashable {
         return Double(equal) / Double(values.count)
     }
 
+    /// The low byte of each value (b-bit MinHash with b = 8, Li & König 2010): 1 byte per value
+    /// instead of 4, for a first estimate before an exact check.
+    public var sketch: [UInt8] { values.map { UInt8(truncatingIfNeeded: $0) } }
+
+    /// Similarity estimated from two sketches: low bytes agree by chance with probability 1/256,
+    /// so the agreement rate p gives J ≈ (p − 1/256) / (1 − 1/256). nil when they cannot be compared.
+    public static func sketchSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double? {
+        guard a.count == b.count, !a.isEmpty else { return nil }
+        var equal = 0
+        for index in a.indices where a[index] == b[index] { equal += 1 }
+        let p = Double(equal) / Double(a.count)
+        return max(0, (p - 1.0 / 256) / (1 - 1.0 / 256))
+    }
+
     /// Little-endian bytes, for storage.
     public var bytes: [UInt8] {
         var result: [UInt8] = []

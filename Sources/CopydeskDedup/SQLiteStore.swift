@@ -1,26 +1,54 @@
 import CopydeskCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded archive: one SQLite file through GRDB, in WAL mode so readers never wait for the
 /// writer.
 ///
 /// - Every change is one transaction: a process killed mid-batch leaves every story either
-///   wholly recorded (row and keys) or absent.
+///   wholly recorded (row, paragraphs and keys) or absent.
 /// - Writers take the lock up front (`BEGIN IMMEDIATE`) and wait for each other (busy timeout),
 ///   so two `copydesk` processes adding at once both succeed and lose nothing.
-/// - A file that is not SQLite, an SQLite database without our schema, a newer schema version or a
-///   corrupt page is a `CopydeskError` naming the file; the file is never reset or overwritten.
+/// - A file that is not SQLite, an SQLite database without our schema, another schema version or
+///   a corrupt page is a `CopydeskError` naming the file; the file is never reset or overwritten.
+///   Tables named `tm_*` (translation memory, which may share the file) are allowed beside ours.
 ///
-/// Tables: `copydesk_meta` (schema version, matching parameters), `stories` (one row per
-/// recorded version), `story_keys` (lookup key → story, the only index lookups use).
+/// Schema 2 (compact: about 0.8 KB a story besides its paragraphs):
+/// - `copydesk_meta`: schema version, matching parameters.
+/// - `stories`: one row per recorded version: id, 16-byte text hash, times in milliseconds,
+///   shingle size, the signature's low bytes (`sketch`, 1 byte per value) and the indexed keys
+///   (4 bytes each, for prune). `ident`, a 64-bit hash of (id, text hash), is indexed so "is this
+///   version already here" costs one lookup; `recorded` is indexed for prune.
+/// - `story_paragraphs`: number, hash and text of each matchable paragraph, one packed BLOB per
+///   story, kept apart so the rows above stay small.
+/// - `story_keys`: (key, story), the lookup index. Keys are indexed by their high 32 bits
+///   (`indexKey`): half the bytes of a 64-bit key, at the price of a chance collision for about
+///   one key lookup in a hundred at a million stories, which the exact check throws out.
+/// - `story_keys_recent`: the same for the latest stories. Keys are hashes, so every new story
+///   lands on ~40 random pages of the index: in one large index each batch would rewrite most of
+///   its pages. New keys go to this small table instead (it stays in the page cache), and once
+///   it holds `recentLimit` entries they are merged into `story_keys` in key order, in one pass,
+///   inside the same transaction. Lookups read both.
 public final class SQLiteStore: Store {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// `PRAGMA application_id` ("CPDK"), so tools like `file` can tell the archive apart.
     static let applicationID: Int32 = 0x4350_444B
+    /// Stories read per key at most, the most recent first. A key shared by more stories (a
+    /// boilerplate paragraph, a standing slug, a common band) leads only to its latest ones, so a
+    /// lookup costs at most keys × this many index entries whatever the archive's size.
+    public static let postingLimit = 64
+    /// Entries `story_keys_recent` collects before they are merged into `story_keys` (about
+    /// 24,000 stories; 16 MB).
+    public static let recentLimit = 1 << 20
+    static let keyTables = ["story_keys", "story_keys_recent"]
+    /// Tables other applications may keep in the same file.
+    static func isSharedTable(_ name: String) -> Bool { name.hasPrefix("tm_") }
 
     public let path: String
     public var location: String { path }
+    /// `recentLimit` for this store (tests set it low).
+    let mergeAt: Int
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the archive at `path`.
@@ -28,8 +56,9 @@ public final class SQLiteStore: Store {
     /// `parameters` describes how signatures and keys were built (`MatchSettings.parametersDescription`);
     /// an archive built with other parameters could never match, so that is a configuration error
     /// rather than silence. Pass nil to open any Copydesk archive (stats, prune).
-    public init(path: String, parameters: String? = nil, busyTimeout: TimeInterval = 60) throws {
+    public init(path: String, parameters: String? = nil, busyTimeout: TimeInterval = 60, recentLimit: Int = SQLiteStore.recentLimit) throws {
         self.path = path
+        mergeAt = max(1, recentLimit)
         let url = URL(fileURLWithPath: path)
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
@@ -46,6 +75,14 @@ public final class SQLiteStore: Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "copydesk-archive"
+        configuration.prepareDatabase { db in
+            // 64 MB of page cache: the key index of a large archive is read at random.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 16 KB pages for a new archive (no effect on an existing file): a story's paragraphs
+            // (2–3 KB) fill a 4 KB page only once, wasting about 1 KB a story; 16 KB pages hold
+            // six or seven. Key entries are rewritten in bulk either way (see story_keys_recent).
+            try db.execute(sql: "PRAGMA page_size = 16384")
+        }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -78,9 +115,10 @@ public final class SQLiteStore: Store {
         let path = self.path
         try perform("cannot open the archive") { db in
             try db.inTransaction(.immediate) {
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                let all = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                let tables = all.filter { !Self.isSharedTable($0) }
                 if tables.isEmpty {
-                    try Self.createSchema(db, parameters: parameters)
+                    try Self.createSchema(db, parameters: parameters, setApplicationID: all.isEmpty)
                     return .commit
                 }
                 guard tables.contains("copydesk_meta") else {
@@ -91,11 +129,15 @@ public final class SQLiteStore: Store {
                 guard let versionText = meta["schema_version"], let version = Int(versionText) else {
                     throw CopydeskError.input(file: path, message: "not a Copydesk archive: no schema version recorded")
                 }
+                if version < Self.schemaVersion {
+                    throw CopydeskError.input(file: path, message:
+                        "archive schema version \(version) is older than the one this copydesk reads (\(Self.schemaVersion)); it was left untouched. Record the stories again into a new archive (`copydesk archive add --store NEW FILE…`), or keep using the copydesk that wrote it")
+                }
                 guard version == Self.schemaVersion else {
                     throw CopydeskError.input(file: path, message:
-                        "archive schema version \(version) is not the one this copydesk reads (\(Self.schemaVersion))")
+                        "archive schema version \(version) is newer than the one this copydesk reads (\(Self.schemaVersion)); use a newer copydesk")
                 }
-                guard tables.contains("stories"), tables.contains("story_keys") else {
+                guard tables.contains("stories"), tables.contains("story_keys"), tables.contains("story_paragraphs"), tables.contains("story_keys_recent") else {
                     throw CopydeskError.input(file: path, message: "damaged Copydesk archive: tables are missing")
                 }
                 if let parameters {
@@ -113,32 +155,37 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private static func createSchema(_ db: Database, parameters: String?) throws {
-        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    private static func createSchema(_ db: Database, parameters: String?, setApplicationID: Bool) throws {
+        if setApplicationID { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
         try db.execute(sql: """
             CREATE TABLE copydesk_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE stories (
                 seq INTEGER PRIMARY KEY,
+                ident INTEGER NOT NULL,
                 id TEXT NOT NULL,
+                text_hash BLOB NOT NULL,
+                recorded INTEGER NOT NULL,
+                created INTEGER,
                 slug TEXT,
                 agency TEXT,
-                created REAL,
-                recorded REAL NOT NULL,
-                text_hash TEXT NOT NULL,
                 shingle_size INTEGER NOT NULL,
-                signature BLOB NOT NULL,
-                paragraph_hashes BLOB NOT NULL,
-                paragraph_numbers TEXT NOT NULL,
-                paragraphs TEXT NOT NULL,
-                lookup_keys BLOB NOT NULL,
-                UNIQUE (id, text_hash)
+                sketch BLOB NOT NULL,
+                keys BLOB NOT NULL
             );
+            CREATE INDEX stories_ident ON stories (ident);
             CREATE INDEX stories_recorded ON stories (recorded);
+            CREATE TABLE story_paragraphs (story INTEGER PRIMARY KEY, data BLOB NOT NULL);
             CREATE TABLE story_keys (
                 key INTEGER NOT NULL,
                 story INTEGER NOT NULL,
                 PRIMARY KEY (key, story)
             ) WITHOUT ROWID;
+            CREATE TABLE story_keys_recent (
+                key INTEGER NOT NULL,
+                story INTEGER NOT NULL,
+                PRIMARY KEY (key, story)
+            ) WITHOUT ROWID;
+            INSERT INTO copydesk_meta (key, value) VALUES ('recent_keys', '0');
             """)
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('created', ?)", arguments: [String(Date().timeIntervalSince1970)])
@@ -163,11 +210,12 @@ public final class SQLiteStore: Store {
 
     public func check<T: Sendable>(_ story: ArchivedStory, limit: Int, record: Bool,
                                    decide: @escaping @Sendable ([ArchivedStory]) throws -> T) async throws -> T {
-        try await performAsync("cannot update the archive") { db in
+        let limitRecent = mergeAt
+        return try await performAsync("cannot update the archive") { db in
             var result: T?
             try db.inTransaction(record ? .immediate : .deferred) {
                 result = try decide(try Self.candidates(db, keys: story.keys, limit: limit))
-                if record { _ = try Self.insert(db, story) }
+                if record { _ = try Self.insert(db, story, mergeAt: limitRecent) }
                 return .commit
             }
             return result!
@@ -176,22 +224,29 @@ public final class SQLiteStore: Store {
 
     @discardableResult
     public func add(_ story: ArchivedStory) async throws -> Bool {
-        try await performAsync("cannot update the archive") { db in
-            var added = false
-            try db.inTransaction(.immediate) {
-                added = try Self.insert(db, story)
-                return .commit
-            }
-            return added
-        }
+        try await add(contentsOf: [story]) == 1
     }
 
+    /// One transaction for all of `stories`, their keys inserted in key order (neighbouring
+    /// entries share index pages, so each page is rewritten once per batch, not once per key).
     @discardableResult
     public func add(contentsOf stories: [ArchivedStory]) async throws -> Int {
-        try await performAsync("cannot update the archive") { db in
+        if stories.isEmpty { return 0 }
+        let limitRecent = mergeAt
+        return try await performAsync("cannot update the archive") { db in
             var added = 0
             try db.inTransaction(.immediate) {
-                for story in stories where try Self.insert(db, story) { added += 1 }
+                var entries: [(Int64, Int64)] = []
+                entries.reserveCapacity(stories.count * 48)
+                for story in stories {
+                    guard let sequence = try Self.insertRow(db, story) else { continue }
+                    added += 1
+                    for key in Self.indexKeys(story.keys) { entries.append((key, sequence)) }
+                }
+                entries.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys_recent (key, story) VALUES (?, ?)")
+                for (key, sequence) in entries { try Self.execute(insertKey, key, sequence, db) }
+                try Self.noteRecentKeys(entries.count, db, mergeAt: limitRecent)
                 return .commit
             }
             return added
@@ -201,21 +256,24 @@ public final class SQLiteStore: Store {
     @discardableResult
     public func prune(olderThan date: Date) async throws -> Int {
         var total = 0
+        let cutoff = Self.milliseconds(date)
         // In batches, each its own transaction, so a long prune never blocks writers for long.
         while true {
             let removed = try await performAsync("cannot prune the archive") { db in
                 var removed = 0
                 try db.inTransaction(.immediate) {
-                    let rows = try Row.fetchAll(db, sql: "SELECT seq, lookup_keys FROM stories WHERE recorded < ? ORDER BY recorded LIMIT 500",
-                                                arguments: [date.timeIntervalSince1970])
+                    let rows = try Row.fetchAll(db, sql: "SELECT seq, keys FROM stories WHERE recorded < ? ORDER BY recorded LIMIT 500",
+                                                arguments: [cutoff])
+                    let deleteKeys = try Self.keyTables.map { try db.cachedStatement(sql: "DELETE FROM \($0) WHERE key = ? AND story = ?") }
+                    let deleteParagraphs = try db.cachedStatement(sql: "DELETE FROM story_paragraphs WHERE story = ?")
+                    let deleteStory = try db.cachedStatement(sql: "DELETE FROM stories WHERE seq = ?")
                     for row in rows {
                         let sequence: Int64 = row["seq"]
-                        let keys = Self.int64s(row["lookup_keys"] as Data? ?? Data())
-                        let deleteKey = try db.cachedStatement(sql: "DELETE FROM story_keys WHERE key = ? AND story = ?")
-                        for key in Set(keys) {
-                            try deleteKey.execute(arguments: [key, sequence])
+                        for key in Self.int32s(row["keys"] as Data? ?? Data()) {
+                            for deleteKey in deleteKeys { try Self.execute(deleteKey, key, sequence, db) }
                         }
-                        try db.execute(sql: "DELETE FROM stories WHERE seq = ?", arguments: [sequence])
+                        try deleteParagraphs.execute(arguments: [sequence])
+                        try deleteStory.execute(arguments: [sequence])
                     }
                     removed = rows.count
                     return .commit
@@ -231,10 +289,10 @@ public final class SQLiteStore: Store {
         let path = self.path
         return try await performAsync("cannot read the archive") { db in
             let stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0
-            let keys = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_keys") ?? 0
+            let keys = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM story_keys) + (SELECT COUNT(*) FROM story_keys_recent)") ?? 0
             let range = try Row.fetchOne(db, sql: "SELECT MIN(recorded) AS oldest, MAX(recorded) AS newest FROM stories")
-            let oldest = (range?["oldest"] as Double?).map(Date.init(timeIntervalSince1970:))
-            let newest = (range?["newest"] as Double?).map(Date.init(timeIntervalSince1970:))
+            let oldest = (range?["oldest"] as Int64?).map(Self.date)
+            let newest = (range?["newest"] as Int64?).map(Self.date)
             var size: Int64 = 0
             for file in [path, path + "-wal"] {
                 if let attributes = try? FileManager.default.attributesOfItem(atPath: file), let bytes = attributes[.size] as? NSNumber {
@@ -246,91 +304,190 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Copies the write-ahead log into the file and empties it (benchmarks, before measuring size).
+    public func checkpoint() throws {
+        try perform("cannot checkpoint the archive") { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     // MARK: SQL
 
+    /// The key as the index keeps it: its high 32 bits.
+    public static func indexKey(_ key: Int64) -> Int64 { key >> 32 }
+
+    public static func indexKeys(_ keys: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return keys.map(indexKey).filter { seen.insert($0).inserted }
+    }
+
     private static func candidates(_ db: Database, keys: [Int64], limit: Int) throws -> [ArchivedStory] {
-        let unique = Array(Set(keys))
+        let unique = indexKeys(keys)
         guard !unique.isEmpty, limit > 0 else { return [] }
-        let placeholders = Array(repeating: "?", count: unique.count).joined(separator: ",")
-        var arguments = StatementArguments(unique)
-        arguments += [limit]
-        let sequences = try Int64.fetchAll(db, sql: """
-            SELECT story FROM story_keys WHERE key IN (\(placeholders))
-            GROUP BY story ORDER BY COUNT(*) DESC, story DESC LIMIT ?
-            """, arguments: arguments)
-        guard !sequences.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM stories WHERE seq IN (\(Array(repeating: "?", count: sequences.count).joined(separator: ",")))",
-                                    arguments: StatementArguments(sequences))
-        var bySequence: [Int64: ArchivedStory] = [:]
-        for row in rows {
-            let story = try story(from: row)
-            bySequence[story.sequence!] = story
-        }
-        return sequences.compactMap { bySequence[$0] }
-    }
-
-    /// Inserts the story and its keys; false if (id, text hash) is already there.
-    private static func insert(_ db: Database, _ story: ArchivedStory) throws -> Bool {
-        try db.cachedStatement(sql: """
-            INSERT INTO stories (id, slug, agency, created, recorded, text_hash, shingle_size, signature,
-                                 paragraph_hashes, paragraph_numbers, paragraphs, lookup_keys)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id, text_hash) DO NOTHING
-            """).execute(arguments: [
-                story.id, story.slug, story.agency, story.created?.timeIntervalSince1970, story.recorded.timeIntervalSince1970,
-                story.textHash, story.shingleSize, Data(story.signature.bytes),
-                Data(bytes(story.paragraphs.map { Int64(bitPattern: $0.hash) })),
-                story.paragraphs.map { String($0.number) }.joined(separator: ","),
-                story.paragraphs.map { $0.text.replacingOccurrences(of: separator, with: " ") }.joined(separator: separator),
-                Data(bytes(story.keys)),
-            ])
-        guard db.changesCount > 0 else { return false }
-        let sequence = db.lastInsertedRowID
-        let insertKey = try db.cachedStatement(sql: "INSERT INTO story_keys (key, story) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        for key in Set(story.keys) {
-            try insertKey.execute(arguments: [key, sequence])
-        }
-        return true
-    }
-
-    /// Paragraph texts are joined by the ASCII record separator.
-    private static let separator = "\u{1E}"
-
-    private static func story(from row: Row) throws -> ArchivedStory {
-        let texts = (row["paragraphs"] as String? ?? "").components(separatedBy: separator)
-        let numbers = (row["paragraph_numbers"] as String? ?? "").split(separator: ",").map { Int($0) ?? 0 }
-        let hashes = int64s(row["paragraph_hashes"] as Data? ?? Data()).map { UInt64(bitPattern: $0) }
-        var paragraphs: [ArchivedParagraph] = []
-        if !(row["paragraph_numbers"] as String? ?? "").isEmpty {
-            for index in 0..<min(texts.count, numbers.count, hashes.count) {
-                paragraphs.append(ArchivedParagraph(number: numbers[index], hash: hashes[index], text: texts[index]))
+        // One indexed range per key, newest first and capped, counted here: the cost follows the
+        // number of keys, not the size of the archive.
+        var counts: [Int64: Int] = [:]
+        for table in keyTables {
+        let postings = try db.cachedStatement(sql: "SELECT story FROM \(table) WHERE key = ? ORDER BY story DESC LIMIT \(postingLimit)")
+        // Straight through the C API: these two statements run tens of times per story, where
+        // GRDB's argument and cursor wrappers would cost more than SQLite itself.
+        let raw = postings.sqliteStatement
+        for key in unique {
+            sqlite3_reset(raw)
+            sqlite3_bind_int64(raw, 1, key)
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_ROW { counts[sqlite3_column_int64(raw, 0), default: 0] += 1; continue }
+                if code != SQLITE_DONE { throw failure(code, db) }
+                break
             }
         }
-        return ArchivedStory(
-            sequence: row["seq"], id: row["id"], slug: row["slug"], agency: row["agency"],
-            created: (row["created"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            recorded: Date(timeIntervalSince1970: row["recorded"] as Double? ?? 0),
-            textHash: row["text_hash"], shingleSize: row["shingle_size"],
-            signature: MinHashSignature(bytes: [UInt8](row["signature"] as Data? ?? Data())),
-            paragraphs: paragraphs, keys: int64s(row["lookup_keys"] as Data? ?? Data()))
-    }
-
-    private static func bytes(_ values: [Int64]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(values.count * 8)
-        for value in values {
-            let bits = UInt64(bitPattern: value)
-            for shift in stride(from: 0, to: 64, by: 8) { result.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        sqlite3_reset(raw)
+        }
+        guard !counts.isEmpty else { return [] }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(limit)
+        let load = try db.cachedStatement(sql: """
+            SELECT s.seq, s.id, s.text_hash, s.recorded, s.created, s.slug, s.agency, s.shingle_size, s.sketch, s.keys, p.data
+            FROM stories s LEFT JOIN story_paragraphs p ON p.story = s.seq WHERE s.seq = ?
+            """)
+        var result: [ArchivedStory] = []
+        result.reserveCapacity(ranked.count)
+        for (sequence, _) in ranked {
+            guard let row = try Row.fetchOne(load, arguments: [sequence]) else { continue }
+            result.append(story(from: row))
         }
         return result
     }
 
-    private static func int64s(_ data: Data) -> [Int64] {
+    /// Counts new entries of `story_keys_recent` and merges it into `story_keys` when full.
+    private static func noteRecentKeys(_ count: Int, _ db: Database, mergeAt: Int) throws {
+        try db.cachedStatement(sql: "UPDATE copydesk_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'recent_keys'").execute(arguments: [count])
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM copydesk_meta WHERE key = 'recent_keys'")) ?? 0
+        guard total >= mergeAt else { return }
+        // In key order, so each page of the large index is visited once and rewritten once.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO story_keys (key, story) SELECT key, story FROM story_keys_recent ORDER BY key, story;
+            DELETE FROM story_keys_recent;
+            UPDATE copydesk_meta SET value = '0' WHERE key = 'recent_keys';
+            """)
+    }
+
+    /// Runs a prepared two-integer statement (a key entry), through the C API.
+    private static func execute(_ statement: Statement, _ first: Int64, _ second: Int64, _ db: Database) throws {
+        let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
+        sqlite3_bind_int64(raw, 1, first)
+        sqlite3_bind_int64(raw, 2, second)
+        let code = sqlite3_step(raw)
+        sqlite3_reset(raw)
+        if code != SQLITE_DONE { throw failure(code, db) }
+    }
+
+    private static func failure(_ code: Int32, _ db: Database) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+
+    /// Inserts the story's row and paragraphs (not its keys); nil if (id, text hash) is already there.
+    private static func insertRow(_ db: Database, _ story: ArchivedStory) throws -> Int64? {
+        let ident = identity(id: story.id, textHash: story.textHash)
+        let hash = textHashValue(story.textHash)
+        let present = try db.cachedStatement(sql: "SELECT 1 FROM stories WHERE ident = ? AND id = ? AND text_hash = ? LIMIT 1")
+        if try Bool.fetchOne(present, arguments: [ident, story.id, hash]) != nil { return nil }
+        try db.cachedStatement(sql: """
+            INSERT INTO stories (ident, id, text_hash, recorded, created, slug, agency, shingle_size, sketch, keys)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                ident, story.id, hash, milliseconds(story.recorded), story.created.map(milliseconds),
+                story.slug, story.agency, story.shingleSize, Data(story.sketch), Data(int32Bytes(indexKeys(story.keys))),
+            ])
+        let sequence = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO story_paragraphs (story, data) VALUES (?, ?)")
+            .execute(arguments: [sequence, Data(ParagraphCoding.encode(story.paragraphs))])
+        return sequence
+    }
+
+    /// Inserts the story and its keys; false if (id, text hash) is already there.
+    private static func insert(_ db: Database, _ story: ArchivedStory, mergeAt: Int) throws -> Bool {
+        guard let sequence = try insertRow(db, story) else { return false }
+        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_keys_recent (key, story) VALUES (?, ?)")
+        let keys = indexKeys(story.keys)
+        for key in keys {
+            try execute(insertKey, key, sequence, db)
+        }
+        try noteRecentKeys(keys.count, db, mergeAt: mergeAt)
+        return true
+    }
+
+    private static func story(from row: Row) -> ArchivedStory {
+        let paragraphs = ParagraphCoding.decode([UInt8](row["data"] as Data? ?? Data()))
+        return ArchivedStory(
+            sequence: row["seq"], id: row["id"], slug: row["slug"], agency: row["agency"],
+            created: (row["created"] as Int64?).map(date),
+            recorded: date(row["recorded"] as Int64? ?? 0),
+            textHash: textHashString(row["text_hash"]), shingleSize: row["shingle_size"],
+            signature: MinHashSignature(values: []), sketch: [UInt8](row["sketch"] as Data? ?? Data()),
+            paragraphs: paragraphs, keys: int32s(row["keys"] as Data? ?? Data()))
+    }
+
+    /// 64-bit identity of a version, indexed: (id, text hash) equal means the same version.
+    static func identity(id: String, textHash: String) -> Int64 {
+        Int64(bitPattern: XXH64.hash(id + "\u{0}" + textHash))
+    }
+
+    /// Text hashes are hex; kept as bytes (half the size). Anything else is kept as text.
+    static func textHashValue(_ hex: String) -> DatabaseValue {
+        let utf8 = Array(hex.utf8)
+        guard !utf8.isEmpty, utf8.count % 2 == 0 else { return hex.databaseValue }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count / 2)
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x61...0x66: c - 0x61 + 10
+            default: nil
+            }
+        }
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return hex.databaseValue }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return Data(bytes).databaseValue
+    }
+
+    static func textHashString(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .blob(let data):
+            let digits = Array("0123456789abcdef".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(data.count * 2)
+            for byte in data { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+            return String(decoding: out, as: UTF8.self)
+        case .string(let text): return text
+        default: return ""
+        }
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    private static func int32Bytes(_ values: [Int64]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(values.count * 4)
+        for value in values {
+            let bits = UInt32(truncatingIfNeeded: value)
+            for shift in stride(from: 0, to: 32, by: 8) { result.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift))) }
+        }
+        return result
+    }
+
+    private static func int32s(_ data: Data) -> [Int64] {
         let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - 7, by: 8).map { i in
-            var bits: UInt64 = 0
-            for offset in 0..<8 { bits |= UInt64(bytes[i + offset]) << UInt64(8 * offset) }
-            return Int64(bitPattern: bits)
+        guard bytes.count >= 4 else { return [] }
+        return stride(from: 0, to: bytes.count - 3, by: 4).map { i in
+            let bits = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
+            return Int64(Int32(bitPattern: bits))
         }
     }
 
@@ -368,5 +525,60 @@ public final class SQLiteStore: Store {
             }
         }
         return CopydeskError.input(file: path, message: "\(doing): \(error)")
+    }
+}
+
+/// Paragraphs packed in one BLOB: a count, then for each paragraph its number, its hash (8 bytes,
+/// little-endian) and its UTF-8 text, numbers and lengths as LEB128 varints.
+enum ParagraphCoding {
+    static func encode(_ paragraphs: [ArchivedParagraph]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(paragraphs.reduce(4) { $0 + $1.text.utf8.count + 12 })
+        varint(UInt64(paragraphs.count), into: &out)
+        for paragraph in paragraphs {
+            varint(UInt64(max(0, paragraph.number)), into: &out)
+            for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: paragraph.hash >> UInt64(shift))) }
+            varint(UInt64(paragraph.text.utf8.count), into: &out)
+            out.append(contentsOf: paragraph.text.utf8)
+        }
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [ArchivedParagraph] {
+        var index = 0
+        func read() -> UInt64? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while index < bytes.count, shift < 64 {
+                let byte = bytes[index]
+                index += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+            return nil
+        }
+        guard let count = read() else { return [] }
+        var result: [ArchivedParagraph] = []
+        result.reserveCapacity(Int(min(count, 10_000)))
+        for _ in 0..<count {
+            guard let number = read(), index + 8 <= bytes.count else { break }
+            var hash: UInt64 = 0
+            for offset in 0..<8 { hash |= UInt64(bytes[index + offset]) << UInt64(8 * offset) }
+            index += 8
+            guard let length = read(), index + Int(length) <= bytes.count else { break }
+            let text = String(decoding: bytes[index..<(index + Int(length))], as: UTF8.self)
+            index += Int(length)
+            result.append(ArchivedParagraph(number: Int(number), hash: hash, text: text))
+        }
+        return result
+    }
+
+    private static func varint(_ value: UInt64, into out: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        out.append(UInt8(value))
     }
 }

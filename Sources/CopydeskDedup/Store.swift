@@ -17,13 +17,20 @@ public struct ArchivedStory: Sendable, Hashable {
     public var textHash: String
     /// Shingle size the signature was built with (stories and briefs differ).
     public var shingleSize: Int
+    /// The MinHash signature. A store may keep only `sketch` and hand back an empty signature:
+    /// the matcher then recomputes it from the paragraphs it re-reads anyway.
     public var signature: MinHashSignature
+    /// The low byte of each signature value (b-bit MinHash, Li & König 2010): enough to estimate
+    /// the similarity before re-reading a candidate's paragraphs (see `MinHashSignature.sketch`).
+    public var sketch: [UInt8]
     public var paragraphs: [ArchivedParagraph]
-    /// Lookup keys: LSH band keys, the exact-text key, paragraph keys and the slug key.
+    /// Lookup keys: LSH band keys, the exact-text key, paragraph keys and the slug key. A store
+    /// may hand back the keys as it indexes them (`SQLiteStore` keeps their high 32 bits).
     public var keys: [Int64]
 
     public init(sequence: Int64? = nil, id: String, slug: String?, agency: String?, created: Date?, recorded: Date,
-                textHash: String, shingleSize: Int, signature: MinHashSignature, paragraphs: [ArchivedParagraph], keys: [Int64]) {
+                textHash: String, shingleSize: Int, signature: MinHashSignature, sketch: [UInt8]? = nil,
+                paragraphs: [ArchivedParagraph], keys: [Int64]) {
         self.sequence = sequence
         self.id = id
         self.slug = slug
@@ -33,6 +40,7 @@ public struct ArchivedStory: Sendable, Hashable {
         self.textHash = textHash
         self.shingleSize = shingleSize
         self.signature = signature
+        self.sketch = sketch ?? signature.sketch
         self.paragraphs = paragraphs
         self.keys = keys
     }

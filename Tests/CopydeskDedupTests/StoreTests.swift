@@ -1,5 +1,6 @@
 import Copydesk
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct StoreTests {
@@ -22,8 +23,11 @@ import Testing
         let found = try await reopened.candidates(keys: story.keys, limit: 5)
         #expect(found.map(\.id) == ["AP-1"])
         #expect(found.first?.paragraphs.map(\.text) == story.text.paragraphs.map(\.text))
-        #expect(found.first?.signature == story.signature)
-        #expect(found.first?.keys == story.keys)
+        // The archive keeps the signature's low bytes and the keys' high 32 bits (schema 2).
+        #expect(found.first?.sketch == story.signature.sketch)
+        #expect(found.first?.keys == SQLiteStore.indexKeys(story.keys))
+        #expect(found.first?.textHash == story.textHash)
+        #expect(found.first?.paragraphs.map(\.hash) == story.text.paragraphs.map(\.hash))
         let stats = try await reopened.stats()
         #expect(stats.stories == 1 && stats.schemaVersion == SQLiteStore.schemaVersion)
     }
@@ -127,9 +131,103 @@ import Testing
         #expect(try await store.prune(olderThan: now.addingTimeInterval(-30 * 86_400)) == 2)
         let after = try await store.stats()
         #expect(after.stories == 1)
-        #expect(after.keys == Set(recent.keys).count)
+        #expect(after.keys == Set(recent.keys.map(SQLiteStore.indexKey)).count)
         #expect(after.fileSize > 0)
         #expect(after.newest.map { abs($0.timeIntervalSince(now)) < 1 } == true)
         #expect(try await store.candidates(keys: old.keys, limit: 5).map(\.id) == ["NEW-1"])  // shares a quoted paragraph
+    }
+
+    @Test func translationMemoryTablesMayShareTheFile() async throws {
+        let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
+        // Translation memory created first, in the same file: the archive adds its tables beside it.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS tm_segments (id INTEGER PRIMARY KEY, source TEXT)") }
+        }
+        let fingerprinter = try Fingerprinter()
+        let story = try fingerprint(Fixtures.strike, id: "AP-1", fingerprinter: fingerprinter)
+        do {
+            let store = try SQLiteStore(path: path, parameters: parameters)
+            #expect(try await store.add(story.archived()))
+        }
+        // And added after the archive exists.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS tm_units (id INTEGER PRIMARY KEY)") }
+        }
+        let reopened = try SQLiteStore(path: path, parameters: parameters)
+        #expect(try await reopened.candidates(keys: story.keys, limit: 5).map(\.id) == ["AP-1"])
+    }
+
+    @Test func anArchiveOfAnOlderSchemaIsAClearErrorAndLeftAlone() async throws {
+        let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE copydesk_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+                    INSERT INTO copydesk_meta VALUES ('schema_version', '1');
+                    CREATE TABLE stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL);
+                    CREATE TABLE story_keys (key INTEGER NOT NULL, story INTEGER NOT NULL, PRIMARY KEY (key, story)) WITHOUT ROWID;
+                    """)
+            }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try SQLiteStore(path: path, parameters: parameters)
+            Issue.record("a version 1 archive was opened")
+        } catch let error as CopydeskError {
+            guard case .input(let file, let message) = error else { Issue.record("\(error)"); return }
+            #expect(file == path)
+            #expect(message.contains("schema version 1 is older") && message.contains("left untouched"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func paragraphsRoundTripThroughTheirPackedForm() async throws {
+        let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
+        let store = try SQLiteStore(path: path, parameters: parameters)
+        let paragraphs = [
+            ArchivedParagraph(number: 1, hash: 0, text: ""),
+            ArchivedParagraph(number: 300, hash: .max, text: "Ελληνικά, 中文 and \u{1E} a record separator"),
+            ArchivedParagraph(number: 0, hash: 0x0102_0304_0506_0708, text: String(repeating: "long ", count: 400)),
+        ]
+        let created = Date(timeIntervalSince1970: 1_700_000_000.123)
+        let story = ArchivedStory(id: "X-1", slug: "BC-Slug", agency: "AP", created: created, recorded: Date(),
+                                  textHash: "not hex", shingleSize: 3, signature: MinHashSignature(values: [1, 2, 3, 260]),
+                                  paragraphs: paragraphs, keys: [42 << 32, -1])
+        #expect(try await store.add(story))
+        let found = try #require(try await store.candidates(keys: [42 << 32], limit: 1).first)
+        #expect(found.paragraphs == paragraphs)
+        #expect(found.textHash == "not hex" && found.slug == "BC-Slug" && found.agency == "AP" && found.shingleSize == 3)
+        #expect(found.created.map { abs($0.timeIntervalSince(created)) < 0.002 } == true)
+        #expect(found.sketch == [1, 2, 3, 4])
+        // The same version again is not added, in a batch or alone.
+        #expect(try await store.add(contentsOf: [story, story]) == 0)
+    }
+
+    @Test func theBatcherWritesEveryStoryOnce() async throws {
+        let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
+        // A tiny recent-key table, so the batches below are merged into the main index several times.
+        let store = try SQLiteStore(path: path, parameters: parameters, recentLimit: 100)
+        let deduplicator = try Deduplicator(store: store)
+        let stories = try (0..<25).map { try Fixtures.story(headline: "S", Synthetic.paragraphs(seed: UInt64($0) + 1, count: 6, words: 40), id: "B-\($0 % 20)") }
+        let batcher = ArchiveBatcher(store: store, batchSize: 7)
+        for fingerprint in try await deduplicator.fingerprints(of: stories) {
+            try await batcher.add(fingerprint.archived())
+        }
+        try await batcher.flush()
+        #expect(await batcher.offered == 25)
+        #expect(await batcher.added == 25)  // same ids, other texts: other versions
+        #expect(try await store.stats().stories == 25)
+        // Checking finds each again as an exact duplicate.
+        for story in stories {
+            let result = try await deduplicator.check(story, record: true)
+            #expect(result.dedupClass == .duplicate && result.match?.exact == true && !result.recorded)
+        }
+        let fingerprints = try await deduplicator.fingerprints(of: stories)
+        #expect(try await store.stats().keys == fingerprints.reduce(0) { $0 + SQLiteStore.indexKeys($1.keys).count })
+        #expect(try await store.prune(olderThan: Date().addingTimeInterval(60)) == 25)
+        #expect(try await store.stats().keys == 0)
     }
 }

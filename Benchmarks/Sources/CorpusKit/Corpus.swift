@@ -55,6 +55,46 @@ public enum Corpus {
         return result
     }
 
+    /// Stories for the archive benchmarks, streamed (a million do not fit comfortably in memory):
+    /// like `stories(count:)`, but every paragraph carries one random figure, so that unrelated
+    /// stories do not share whole paragraphs. With the generator's small vocabulary a one-sentence
+    /// paragraph would otherwise recur thousands of times in a million stories, which real copy
+    /// does not. Re-versions (`duplicateFraction`) are made from one of the last 4,096 stories.
+    public struct ArchiveStream: Sendable {
+        var rng: SplitMix64
+        var recent: [String] = []
+        var produced = 0
+        let options: Options
+
+        public init(seed: UInt64 = 7, options: Options = Options()) {
+            rng = SplitMix64(seed: seed)
+            self.options = options
+        }
+
+        public mutating func next() -> String {
+            let story: String
+            if !recent.isEmpty, rng.chance(options.duplicateFraction) {
+                story = Corpus.reversion(of: recent[rng.int(0...(recent.count - 1))], rng: &rng)
+            } else {
+                var paragraphs = Corpus.cleanStory(rng: &rng).components(separatedBy: "\n\n")
+                for index in paragraphs.indices.dropFirst() {
+                    let figure = "\(rng.int(100...999_999))"
+                    paragraphs[index] = paragraphs[index].replacingOccurrences(of: "\n", with: "") + " The figure cited was \(figure)."
+                }
+                let clean = paragraphs.joined(separator: "\n\n") + "\n"
+                story = rng.chance(options.dirtyFraction) ? Corpus.dirty(clean, rng: &rng) : clean
+            }
+            if recent.count < 4096 { recent.append(story) } else { recent[produced % 4096] = story }
+            produced += 1
+            return story
+        }
+
+        /// A later version of one of the recent stories (for check queries).
+        public mutating func reversionOfRecent() -> String {
+            Corpus.reversion(of: recent[rng.int(0...(recent.count - 1))], rng: &rng)
+        }
+    }
+
     /// Stories until their UTF-8 size reaches `bytes`.
     public static func stories(totalBytes bytes: Int, seed: UInt64 = 7, dirty: Bool) -> [String] {
         var rng = SplitMix64(seed: seed)

@@ -13,6 +13,11 @@ import Foundation
 //                    (what the `lint AP style, all rules` benchmark times); `--family F` keeps one family
 //   minhash DIR      CopydeskDedup: words (NFKC casefold) → 5-word shingles → 128-value MinHash, per file
 //   lsh DIR          the signatures into 32×4 LSH bands (in memory), then each queried
+//   archive DIR --stories N [--checks C] [--batch B]
+//                    the dedup archive (SQLiteStore) in DIR: N stories (Corpus.ArchiveStream) fingerprinted
+//                    on all cores, added B per transaction (default 1,000); then C checks (default 2,000:
+//                    half later versions of archived stories, half new stories) timed one by one.
+//                    Prints fingerprint and ingest stories/s (wall), check p50/p90/p99/max, bytes per story.
 // (minhash and lsh print stories/s instead of MB/s)
 // Prints: MODE <bytes> <median seconds> <MB/s>  (median of --runs timed passes, after one warm-up).
 // Time is the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), not wall time: the work is single
@@ -91,6 +96,108 @@ if mode == "minhash" || mode == "lsh" {
     times.sort()
     let median = times[times.count / 2]
     print(String(format: "%@ %d %.4f %.1f", mode, texts.count, median, Double(texts.count) / median))
+    exit(0)
+}
+
+if mode == "archive" {
+    func option(_ name: String, _ fallback: Int) -> Int {
+        guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
+        return Int(arguments[i + 1].replacingOccurrences(of: "_", with: "")) ?? fallback
+    }
+    let total = option("--stories", 10_000), checks = option("--checks", 2_000), batchSize = option("--batch", 1_000)
+    let path = file + "/archive-\(total).sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let settings = MatchSettings()
+    let store = try SQLiteStore(path: path, parameters: settings.parametersDescription)
+    let deduplicator = try Deduplicator(store: store, settings: settings)
+    let fingerprinter = deduplicator.fingerprinter
+    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    // The matchable text as the dedup stage sees it after the plain reader: body paragraphs, the
+    // dateline taken off the first (the reader is left out: it is the normalize benchmarks' job).
+    @Sendable func fingerprint(_ text: String, id: String) throws -> Fingerprint {
+        var paragraphs = text.components(separatedBy: "\n\n").dropFirst().map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if !paragraphs.isEmpty { paragraphs[0] = DatelinePrefix.removingPrefix(from: paragraphs[0], known: nil) }
+        paragraphs.removeAll { $0.isEmpty || Boilerplate.isBoilerplate($0) }
+        let matchText = try MatchText(archived: paragraphs, tokenizer: fingerprinter.tokenizer)
+        return fingerprinter.fingerprint(matchText, textHash: matchText.textHash, id: id)
+    }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    func fingerprintAll(_ texts: [String], first: Int) async throws -> [Fingerprint] {
+        try await withThrowingTaskGroup(of: (Int, [Fingerprint]).self) { group in
+            for task in 0..<cores {
+                group.addTask { (task, try stride(from: task, to: texts.count, by: cores).map { try fingerprint(texts[$0], id: "bench-\(first + $0)") }) }
+            }
+            var parts = [[Fingerprint]](repeating: [], count: cores)
+            for try await (task, part) in group { parts[task] = part }
+            return texts.indices.map { parts[$0 % cores][$0 / cores] }
+        }
+    }
+    var stream = Corpus.ArchiveStream(seed: 7)
+    var fingerprintTime = 0.0, storeTime = 0.0, storeCPU = 0.0, paragraphBytes = 0, added = 0
+    let clock = ContinuousClock()
+    let chunk = 20_000
+    var done = 0
+    var progress = clock.now
+    while done < total {
+        let count = min(chunk, total - done)
+        let texts = (0..<count).map { _ in stream.next() }
+        let start = clock.now
+        let prints = try await fingerprintAll(texts, first: done)
+        fingerprintTime += seconds(clock.now - start)
+        let records = prints.filter { !$0.text.paragraphs.isEmpty }.map { $0.archived() }
+        for record in records { paragraphBytes += record.paragraphs.reduce(1) { $0 + $1.text.utf8.count + 8 + 3 } }
+        var index = 0
+        while index < records.count {
+            let batch = Array(records[index..<min(index + batchSize, records.count)])
+            let start = clock.now
+            let cpuStart = cpuSeconds()
+            added += try await store.add(contentsOf: batch)
+            storeCPU += cpuSeconds() - cpuStart
+            storeTime += seconds(clock.now - start)
+            index += batchSize
+        }
+        done += count
+        if seconds(clock.now - progress) > 30 || done == total {
+            progress = clock.now
+            FileHandle.standardError.write("  \(done) stories: store ingest so far \(Int(Double(done) / storeTime))/s\n".data(using: .utf8)!)
+        }
+    }
+    try store.checkpoint()
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    // Queries: later versions of archived stories, and stories the archive has not seen.
+    var queryStream = Corpus.ArchiveStream(seed: 99)
+    var queryTexts: [String] = []
+    for index in 0..<checks { queryTexts.append(index % 2 == 0 ? stream.reversionOfRecent() : queryStream.next()) }
+    let queries = try await fingerprintAll(queryTexts, first: 10_000_000)
+    for query in queries.prefix(50) { _ = try await deduplicator.check(query, record: false) }  // warm-up
+    var latencies: [Double] = [], cpu: [Double] = []
+    var classes: [DedupClass: Int] = [:]
+    for query in queries {
+        let start = clock.now
+        let cpuStart = cpuSeconds()
+        let result = try await deduplicator.check(query, record: false)
+        cpu.append((cpuSeconds() - cpuStart) * 1000)
+        latencies.append(seconds(clock.now - start) * 1000)
+        classes[result.dedupClass, default: 0] += 1
+    }
+    // The same with the fingerprint (tokenize + sign) of each query, as `archive check` does.
+    var whole: [Double] = []
+    for (index, text) in queryTexts.enumerated() {
+        let start = clock.now
+        _ = try await deduplicator.check(try fingerprint(text, id: "q-\(index)"), record: false)
+        whole.append(seconds(clock.now - start) * 1000)
+    }
+    func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+    print(String(format: "archive %d stories: fingerprint %.0f stories/s (%d cores), store ingest %.0f stories/s (batches of %d), end to end %.0f stories/s", total, Double(total) / fingerprintTime, cores, Double(added) / storeTime, batchSize, Double(total) / (fingerprintTime + storeTime)))
+    print(String(format: "  store ingest in process CPU time: %.0f stories/s", Double(added) / storeCPU))
+    print(String(format: "  size %ld bytes: %.0f bytes/story, of which paragraph data %.0f, the rest %.0f", size, Double(size) / Double(added), Double(paragraphBytes) / Double(added), Double(size - paragraphBytes) / Double(added)))
+    print(String(format: "  check (lookup + exact check, fingerprint given): p50 %.3f ms, p90 %.3f, p99 %.3f, max %.3f over %d", percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99), latencies.max() ?? 0, latencies.count))
+    print(String(format: "  the same in process CPU time (the machine is shared): p50 %.3f ms, p90 %.3f, p99 %.3f", percentile(cpu, 0.5), percentile(cpu, 0.9), percentile(cpu, 0.99)))
+    print(String(format: "  check with fingerprint: p50 %.3f ms, p99 %.3f", percentile(whole, 0.5), percentile(whole, 0.99)))
+    print("  classes: " + DedupClass.allCases.map { "\($0.rawValue) \(classes[$0] ?? 0)" }.joined(separator: ", "))
     exit(0)
 }
 
