@@ -509,8 +509,9 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// SQLite errors become one line naming the file; our own errors pass through.
-    static func describe(_ error: any Error, path: String, doing: String) -> any Error {
+    /// SQLite errors become one line naming the file; our own errors pass through. Shared with
+    /// the translation memory, which lives in the same file.
+    public static func describe(_ error: any Error, path: String, doing: String) -> any Error {
         if let error = error as? CopydeskError { return error }
         if let error = error as? DatabaseError {
             switch error.resultCode {

@@ -430,21 +430,8 @@ public final class TranslationMemory: Sendable {
         }
     }
 
-    /// SQLite errors become one line naming the file; our own errors pass through.
+    /// SQLite errors become one line naming the file, as the archive's own.
     static func describe(_ error: any Error, path: String, doing: String) -> any Error {
-        if let error = error as? CopydeskError { return error }
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB:
-                return CopydeskError.input(file: path, message: "not a Copydesk archive: the file is not an SQLite database")
-            case .SQLITE_CORRUPT:
-                return CopydeskError.input(file: path, message: "the archive is corrupt (\(error.message ?? "database disk image is malformed")); restore it from a backup or move it aside")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return CopydeskError.input(file: path, message: "\(doing): the archive stayed locked by another process")
-            default:
-                return CopydeskError.input(file: path, message: "\(doing): \(error.message ?? "\(error.resultCode)")")
-            }
-        }
-        return CopydeskError.input(file: path, message: "\(doing): \(error)")
+        SQLiteStore.describe(error, path: path, doing: doing)
     }
 }
