@@ -45,12 +45,25 @@ struct TranslationBracketsRule: TranslationRule {
             for index in indices where blocks.indices.contains(index) {
                 let bytes = blocks[index].bytes
                 let scan = BracketScan(bytes, range: 0..<bytes.count)
-                pairs += scan.pairs.map { (index, $0, bytes) }
+                // A dateline's credit (`MOSCOW, March 12 (TASS) —`) follows each desk's style,
+                // not the original (`/ТАСС/.`): it is no bracket of the text.
+                pairs += scan.pairs.filter { !Self.isDatelineCredit($0, in: bytes) }.map { (index, $0, bytes) }
                 unclosed += scan.unclosed.map { (index, $0.0) }
                 stray += scan.stray.map { (index, $0.0) }
                 maxDepth = max(maxDepth, scan.maxDepth)
             }
             pairs.sort { ($0.block, $0.pair.open) < ($1.block, $1.pair.open) }
+        }
+
+        /// Parentheses near the start of a paragraph closed right before the dateline's dash.
+        static func isDatelineCredit(_ pair: BracketScan.Pair, in bytes: [UInt8]) -> Bool {
+            guard pair.open < 120, bytes[pair.open] == UInt8(ascii: "(") else { return false }
+            var next = pair.close + 1
+            while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+            guard next < bytes.count else { return false }
+            if bytes[next] == UInt8(ascii: "-") { return true }
+            // — (E2 80 94) and – (E2 80 93)
+            return next + 2 < bytes.count && bytes[next] == 0xE2 && bytes[next + 1] == 0x80 && (bytes[next + 2] == 0x94 || bytes[next + 2] == 0x93)
         }
 
         func text(_ index: Int) -> String {

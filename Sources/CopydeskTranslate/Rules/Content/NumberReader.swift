@@ -371,7 +371,7 @@ struct NumberReader: Sendable {
         if !suffix.isEmpty {
             if let scale = data.scaleWords[suffix] ?? (currency ? data.moneyScales[suffix] : nil) {
                 scaled = number.scaled(by: scale)
-                mention.range = i..<(k < n && bytes[k] == 0x2E && data.scaleWords[suffix] != nil ? k + 1 : k)
+                mention.range = i..<(k < n && bytes[k] == 0x2E && data.scaleWords[suffix] != nil && suffix.unicodeScalars.count <= 5 ? k + 1 : k)
             }
             end = k
         }
@@ -380,7 +380,9 @@ struct NumberReader: Sendable {
         let wordEnd = TextScan.letterRun(bytes, from: after)
         if scaled == nil, suffix.count <= 3, wordEnd > after {
             let word = TextScan.lowerWord(bytes[after..<wordEnd])
-            let withPeriod = wordEnd < n && bytes[wordEnd] == 0x2E ? wordEnd + 1 : wordEnd
+            // The period of an abbreviation (`млрд.`, `δισ.`, `Sept.`), not a sentence's (`billion.`).
+            let abbreviated = String(decoding: bytes[after..<wordEnd], as: UTF8.self).unicodeScalars.count <= 5
+            let withPeriod = abbreviated && wordEnd < n && bytes[wordEnd] == 0x2E ? wordEnd + 1 : wordEnd
             if let scale = data.scaleWords[word], suffix.isEmpty {
                 scaled = number.scaled(by: scale)
                 mention.range = i..<withPeriod

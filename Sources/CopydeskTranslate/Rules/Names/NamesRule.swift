@@ -150,6 +150,9 @@ struct NamesRule: TranslationRule {
         for name in names {
             guard let pair = pairOf[name.block], let first = pair.target.first, let identity = name.words.last?.stem,
                   !reported.contains(identity) else { continue }
+            // Names of three letters or fewer (`Ван`, `Ли`, `Си`: Chinese and Korean names as
+            // Russian or Greek spell them) come out of transliteration too differently to check.
+            if name.words.allSatisfy({ $0.letters <= 3 && !$0.isAcronym }) { continue }
             // An empty translation is translation.untranslated's finding, not a list of names.
             if pair.target.allSatisfy({ document.target[$0].bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }) { continue }
             let found = name.words.contains { word in

@@ -48,6 +48,14 @@ struct GlossaryRule: TranslationRule {
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
         guard !index.isEmpty else { return }
         let abbreviations: Set<[UInt8]> = []
+        // Terms the translation renders somewhere: a later mention may be shortened ("the
+        // ministry" for МИД once "the Russian Foreign Ministry" stands earlier), as names are.
+        var renderedInStory: Set<Int> = []
+        for block in document.target {
+            for match in index.targetMatcher.matches(in: NameText.FoldedText(block.bytes).bytes) {
+                for rendering in index.renderings[match.phrase] where !rendering.avoid { renderedInStory.insert(rendering.entry) }
+            }
+        }
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty {
             // Terms of the original, first occurrence each.
             var wanted: [(entry: Int, text: String, block: Int)] = []
@@ -92,7 +100,7 @@ struct GlossaryRule: TranslationRule {
                     report.add(block: block, range: range,
                                "\(origin); the glossary (\(location)) spells it \"\(rendering)\"; the translation has \"\(used)\"\(note)",
                                suggestion: rendering)
-                } else {
+                } else if !renderedInStory.contains(term.entry) {
                     let block = pair.target[0]
                     report.add(block: block, range: 0..<0,
                                "\(origin); the glossary (\(location)) renders it \(required), which the translation does not use\(note)",
