@@ -53,13 +53,27 @@ struct QuoteScanner {
 
     /// Fast reject: no `"`, `'`, `` ` `` and no byte that starts a non-ASCII quotation mark.
     static func mayContainQuotes(_ bytes: [UInt8]) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case 0x22, 0x27, 0x60, 0xC2, 0xE2, 0xE3, 0xEF: return true
-            default: continue
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            let count = bytes.count
+            while i + 8 <= count {
+                let word = ByteScan.load(bytes, i)
+                var found = ByteScan.equalBytes(word, 0x22) | ByteScan.equalBytes(word, 0x27) | ByteScan.equalBytes(word, 0x60)
+                if word & ByteScan.highs != 0 {
+                    found |= ByteScan.equalBytes(word, 0xC2) | ByteScan.equalBytes(word, 0xE2)
+                        | ByteScan.equalBytes(word, 0xE3) | ByteScan.equalBytes(word, 0xEF)
+                }
+                if found != 0 { return true }
+                i += 8
             }
+            while i < count {
+                switch bytes[i] {
+                case 0x22, 0x27, 0x60, 0xC2, 0xE2, 0xE3, 0xEF: return true
+                default: i += 1
+                }
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Collecting
