@@ -168,6 +168,7 @@ struct RepeatedParagraphRule: LintRule {
         var reported = Set<Int>()
         // Identical paragraphs: the first paragraph with the same words, by hash then bytes.
         var firstWithText: [UInt64: [Int]] = [:]
+        firstWithText.reserveCapacity(body.count)
         for (index, summary) in summaries.enumerated() where summary.count > 0 {
             if let candidates = firstWithText[summary.hash],
                let first = candidates.first(where: { summaries[$0].count == summary.count && key($0).bytes == key(index).bytes }) {
@@ -181,6 +182,7 @@ struct RepeatedParagraphRule: LintRule {
         // of their first member).
         var groups: [[Int]] = []
         var groupsByHash: [UInt64: [Int]] = [:]
+        groupsByHash.reserveCapacity(body.count)
         for (index, summary) in summaries.enumerated() where summary.count >= Self.minimumPrefix && !reported.contains(index) {
             guard let candidates = groupsByHash[summary.prefixHash] else {
                 groupsByHash[summary.prefixHash] = [groups.count]
