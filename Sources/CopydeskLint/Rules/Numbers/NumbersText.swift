@@ -93,9 +93,9 @@ enum NumbersText {
                     if spaceRun + leading >= 3 { return nil }
                 }
                 spaceRun = nonSpaces == 0 ? spaceRun + 8 : nonSpaces.leadingZeroBitCount / 8
-                let capitals = ByteScan.inRange(word, 0x41, 0x5A).nonzeroBitCount
-                upper += capitals
-                letters += capitals + ByteScan.inRange(word, 0x61, 0x7A).nonzeroBitCount
+                let capitals = ByteScan.inRange(word, 0x41, 0x5A)
+                upper += ByteScan.count(capitals)
+                letters += ByteScan.count(capitals | ByteScan.inRange(word, 0x61, 0x7A))
                 i += 8
             }
             while i < count {
