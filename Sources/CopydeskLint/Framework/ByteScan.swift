@@ -38,6 +38,28 @@ enum ByteScan {
         }
     }
 
+    /// The first byte at or after `start` that may start a quotation mark for `AttributionText.mark`
+    /// (`"` `` ` `` `'` and the lead bytes E2, C2), or `bytes.count`.
+    static func nextQuoteLead(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            let count = b.count
+            while i + 8 <= count {
+                let word = load(b, i)
+                var found = equalBytes(word, 0x22) | equalBytes(word, 0x60) | equalBytes(word, 0x27)
+                if word & highs != 0 { found |= equalBytes(word, 0xE2) | equalBytes(word, 0xC2) }
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+            while i < count {
+                let byte = b[i]
+                if byte == 0x22 || byte == 0x60 || byte == 0x27 || byte == 0xE2 || byte == 0xC2 { return i }
+                i += 1
+            }
+            return max(i, start)
+        }
+    }
+
     /// Some non-ASCII byte of `bytes` passes `test` (ASCII runs skipped eight bytes at a time).
     @inline(__always)
     static func containsNonASCII(_ bytes: ArraySlice<UInt8>, where test: (UInt8) -> Bool) -> Bool {
