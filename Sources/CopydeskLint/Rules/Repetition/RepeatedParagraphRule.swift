@@ -167,15 +167,28 @@ struct RepeatedParagraphRule: LintRule {
         }
         var reported = Set<Int>()
         // Identical paragraphs: the first paragraph with the same words, by hash then bytes.
-        var firstWithText: [UInt64: [Int]] = [:]
+        // Paragraphs with the same hash, in order: a chain from the first (`head`) through
+        // `nextSameHash` to the last (`tail`), so no array per paragraph.
+        var firstWithText: [UInt64: (head: Int, tail: Int)] = [:]
         firstWithText.reserveCapacity(body.count)
+        var nextSameHash = [Int](repeating: -1, count: body.count)
         for (index, summary) in summaries.enumerated() where summary.count > 0 {
-            if let candidates = firstWithText[summary.hash],
-               let first = candidates.first(where: { summaries[$0].count == summary.count && key($0).bytes == key(index).bytes }) {
-                reported.insert(index)
-                add(&report, body[index], repeats: body[first], whole: true)
+            if let chain = firstWithText[summary.hash] {
+                var candidate = chain.head
+                var first: Int?
+                while candidate >= 0 {
+                    if summaries[candidate].count == summary.count && key(candidate).bytes == key(index).bytes { first = candidate; break }
+                    candidate = nextSameHash[candidate]
+                }
+                if let first {
+                    reported.insert(index)
+                    add(&report, body[index], repeats: body[first], whole: true)
+                } else {
+                    nextSameHash[chain.tail] = index
+                    firstWithText[summary.hash] = (chain.head, index)
+                }
             } else {
-                firstWithText[summary.hash, default: []].append(index)
+                firstWithText[summary.hash] = (index, index)
             }
         }
         // Prefixes: compare only paragraphs that open with the same words (groups in the order
