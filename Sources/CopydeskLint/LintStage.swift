@@ -81,10 +81,11 @@ public struct LintStage: Stage {
             return
         }
         let document = LintDocument(story: story, style: style)
-        for (rule, severity, id) in rules {
+        for index in rules.indices {
             var report = LintReport()
-            rule.check(document, &report)
-            add(report, id: id, severity: severity, to: &story)
+            rules[index].rule.check(document, &report)
+            guard !report.findings.isEmpty else { continue }
+            add(report, id: rules[index].id, severity: rules[index].severity, to: &story)
         }
         for custom in customRules {
             var report = LintReport()

@@ -15,10 +15,38 @@ final class SharedAnalyses: @unchecked Sendable {
     private var quotes: [QuoteScanner?]
     /// `NumbersText.isTabular` of each block: 0 not computed, 1 no, 2 yes.
     private var tabular: [UInt8]
+    /// Each block's matches of the style's phrase lists, and the index they come from.
+    private var phrases: [[[PhraseMatcher.Match]]?]
+    private var phrasesOwner: StylePhrases?
 
     init(blockCount: Int) {
         quotes = Array(repeating: nil, count: blockCount)
         tabular = Array(repeating: 0, count: blockCount)
+        phrases = Array(repeating: nil, count: blockCount)
+    }
+
+    /// The matches of one of the style's phrase lists in a block: the block is scanned once for
+    /// all the lists, on the first rule's request.
+    func phrases(_ owner: StylePhrases, _ list: StylePhrases.List, _ block: LintDocument.Block) -> [PhraseMatcher.Match] {
+        let index = block.index
+        guard index >= 0, index < phrases.count else { return owner.index.matches(in: block.bytes)[list.rawValue] }
+        lock.lock()
+        if phrasesOwner == nil { phrasesOwner = owner }
+        guard phrasesOwner === owner else {
+            // A rule built for another style than the document's: not cached.
+            lock.unlock()
+            return owner.index.matches(in: block.bytes)[list.rawValue]
+        }
+        if let found = phrases[index] {
+            lock.unlock()
+            return found[list.rawValue]
+        }
+        lock.unlock()
+        let found = owner.index.matches(in: block.bytes)
+        lock.lock()
+        phrases[index] = found
+        lock.unlock()
+        return found[list.rawValue]
     }
 
     func isTabular(_ block: LintDocument.Block, _ compute: (LintDocument.Block) -> Bool) -> Bool {

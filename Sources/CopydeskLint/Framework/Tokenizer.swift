@@ -17,7 +17,20 @@ public enum Tokenizer {
                 let start = i
                 var allDigits = true
                 while i < count {
-                    let byte = bytes[i]
+                    // A run of ASCII letters and digits, the usual case, in a tight loop.
+                    var byte = bytes[i]
+                    while byte < 0x80 {
+                        if byte <= 0x39 {
+                            guard byte >= 0x30 else { break }
+                        } else {
+                            guard byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A else { break }
+                            allDigits = false
+                        }
+                        i += 1
+                        guard i < count else { break }
+                        byte = bytes[i]
+                    }
+                    guard i < count else { break }
                     if byte < 0x80 {
                         if isASCIIAlphanumeric(byte) {
                             if !isDigit(byte) { allDigits = false }

@@ -50,8 +50,7 @@ struct EditorNoteRule: LintRule {
             let bytes = block.bytes
             var lineStart = 0
             while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = ByteScan.next(0x0A, bytes, from: lineStart, before: bytes.count)
                 var i = lineStart
                 while i < lineEnd, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
                 let caret = i < lineEnd && bytes[i] == UInt8(ascii: "^")

@@ -44,6 +44,8 @@ struct MarkupRule: LintRule {
             let bytes = block.bytes
             var i = 0
             while i < bytes.count {
+                i = ByteScan.next(either: UInt8(ascii: "<"), UInt8(ascii: "&"), bytes, from: i, before: bytes.count)
+                guard i < bytes.count else { break }
                 let byte = bytes[i]
                 if byte == UInt8(ascii: "<"), let end = Self.tag(bytes, at: i) {
                     let tag = document.text(block, i..<end)

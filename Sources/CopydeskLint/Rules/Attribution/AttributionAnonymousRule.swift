@@ -31,10 +31,13 @@ struct AttributionAnonymousRule: LintRule {
 
     static let lists = ["anonymous-sources"]
 
-    let matcher: PhraseMatcher
+    /// The style's phrase lists, this rule's among them (`.anonymous` and `.anonymousNouns`),
+    /// matched once per document.
+    let phrases: StylePhrases
     /// For each phrase, the lowercased forms of its noun ("sources said" → source, sources).
     let nounForms: [Set<String>]
-    let nounMatcher: PhraseMatcher
+    /// The nouns, as `.anonymousNouns` lists them.
+    let nouns: [String]
     let qualifiers: PhraseMatcher
 
     /// Words before the noun that do not describe it.
@@ -51,8 +54,16 @@ struct AttributionAnonymousRule: LintRule {
                                    "requested anonymity", "speaking privately"]
 
     init(style: Style) throws {
-        let phrases = style.list("anonymous-sources")
-        matcher = PhraseMatcher(phrases, ignoreCase: true)
+        phrases = StylePhrases.of(style)
+        (nounForms, nouns) = Self.nouns(style)
+        qualifiers = PhraseMatcher(Self.qualifierPhrases, ignoreCase: true)
+    }
+
+    static func phrases(_ style: Style) -> [String] { style.list("anonymous-sources") }
+
+    /// For each phrase, the forms of its noun, and all those forms, sorted.
+    static func nouns(_ style: Style) -> (forms: [Set<String>], all: [String]) {
+        let phrases = Self.phrases(style)
         var forms: [Set<String>] = []
         var allForms: Set<String> = []
         for phrase in phrases {
@@ -64,23 +75,20 @@ struct AttributionAnonymousRule: LintRule {
             forms.append(pair)
             allForms.formUnion(pair)
         }
-        nounForms = forms
-        nounMatcher = PhraseMatcher(allForms.sorted(), ignoreCase: true)
-        qualifiers = PhraseMatcher(Self.qualifierPhrases, ignoreCase: true)
+        return (forms, allForms.sorted())
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard !matcher.phrases.isEmpty, AttributionText.isEnglish(document) else { return }
+        guard !phrases.phrases(.anonymous).isEmpty, AttributionText.isEnglish(document) else { return }
         var mentioned: Set<String> = []
         for block in document.body where block.kind == .paragraph {
-            let bytes = block.bytes
-            let hits = matcher.matches(in: bytes)
-            let nouns = nounMatcher.matches(in: bytes)
+            let hits = document.phrases(phrases, .anonymous, block)
+            let nouns = document.phrases(phrases, .anonymousNouns, block)
             var nounIndex = 0
             for hit in hits {
                 // Mentions of the noun before this hit (earlier paragraphs and earlier in this one).
                 while nounIndex < nouns.count, nouns[nounIndex].range.upperBound <= hit.range.lowerBound {
-                    mentioned.insert(nounMatcher.phrases[nouns[nounIndex].phrase])
+                    mentioned.insert(self.nouns[nouns[nounIndex].phrase])
                     nounIndex += 1
                 }
                 let forms = nounForms[hit.phrase]
@@ -90,7 +98,7 @@ struct AttributionAnonymousRule: LintRule {
                 report.add(block: block.index, range: hit.range,
                            "\"\(phrase)\": say who the sources are (their position, why they are not named)")
             }
-            for noun in nouns[nounIndex...] { mentioned.insert(nounMatcher.phrases[noun.phrase]) }
+            for noun in nouns[nounIndex...] { mentioned.insert(self.nouns[noun.phrase]) }
         }
     }
 

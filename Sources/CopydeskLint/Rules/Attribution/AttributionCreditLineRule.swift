@@ -38,9 +38,15 @@ struct AttributionCreditLineRule: LintRule {
     static let lists = ["credit-lines"]
 
     let entries: [[UInt8]]
+    /// The entries by their first byte, ASCII case folded: a paragraph is compared only with the
+    /// entries that start like it.
+    let entriesByFirstByte: [[[UInt8]]]
 
     init(style: Style) throws {
         entries = style.list("credit-lines").map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var byFirst = [[[UInt8]]](repeating: [], count: 256)
+        for entry in entries { byFirst[Int(PhraseMatcher.fold(entry[0]))].append(entry) }
+        entriesByFirstByte = byFirst
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
@@ -53,7 +59,8 @@ struct AttributionCreditLineRule: LintRule {
             var end = bytes.count
             while end > start, AttributionText.isSpace(bytes[end - 1]) { end -= 1 }
             guard start < end else { continue }
-            guard entries.contains(where: { isCredit(bytes, start..<end, $0) }) else { continue }
+            let candidates = entriesByFirstByte[Int(PhraseMatcher.fold(bytes[start]))]
+            guard !candidates.isEmpty, candidates.contains(where: { isCredit(bytes, start..<end, $0) }) else { continue }
             let isLast = n == body.count - 1
             let short = block.words.count <= 8 && !bytes[start..<end].contains(0x0A)
             let fix = isLast && short ? [TextEdit(range: 0..<bytes.count, replacement: "")] : nil

@@ -41,10 +41,13 @@ struct AttributionMissingRule: LintRule {
         "promised", "vowed", "joked", "complained", "concluded", "suggested", "agreed", "wondered", "thundered",
     ]
 
-    let matcher: PhraseMatcher
+    /// The style's phrase lists, this rule's among them (`.speech`), matched once per document.
+    let phrases: StylePhrases
+
+    static func phrases(_ style: Style) -> [String] { speech + style.list("attribution-verbs") }
 
     init(style: Style) throws {
-        matcher = PhraseMatcher(Self.speech + style.list("attribution-verbs"), ignoreCase: true)
+        phrases = StylePhrases.of(style)
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
@@ -52,7 +55,7 @@ struct AttributionMissingRule: LintRule {
         guard !body.isEmpty, AttributionText.isEnglish(document) else { return }
         // Per body paragraph: attribution present, passages, and whether it leaves a quote open.
         let passages = body.map { AttributionText.passages($0.bytes) }
-        let attributed = body.map { !matcher.matches(in: $0.bytes).isEmpty }
+        let attributed = body.map { !document.phrases(phrases, .speech, $0).isEmpty }
         let leavesOpen = passages.map { $0.last.map { $0.close == nil } ?? false }
         // A paragraph's quotes are attributed by the paragraph, a neighbour, a colon, or (for the
         // next paragraph of a multi-paragraph quote) by the paragraph the quote runs on from.

@@ -73,6 +73,9 @@ enum AttributionText {
         var contentStart = 0
         var i = 0
         while i < bytes.count {
+            // Only a few bytes can start a mark: jump to the next of them.
+            i = ByteScan.nextQuoteLead(bytes, from: i)
+            guard i < bytes.count else { break }
             guard let (mark, width) = mark(bytes, i) else { i += 1; continue }
             switch mark {
             case .open:

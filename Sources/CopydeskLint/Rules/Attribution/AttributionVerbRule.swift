@@ -35,7 +35,8 @@ struct AttributionVerbRule: LintRule {
 
     static let lists = ["attribution-verbs"]
 
-    let matcher: PhraseMatcher
+    /// The style's phrase lists, this rule's among them (`.attributionVerbs`), matched once per document.
+    let phrases: StylePhrases
 
     /// Words that may follow an attribution verb before the clause ends ("he claimed on Tuesday").
     static let adjuncts: Set<String> = ["on", "in", "at", "during", "after", "before", "to", "with", "when", "while", "as",
@@ -49,14 +50,16 @@ struct AttributionVerbRule: LintRule {
                                              "because", "while", "although", "though", "since", "and", "but", "or", "once", "until"]
 
     init(style: Style) throws {
-        matcher = PhraseMatcher(style.list("attribution-verbs"), ignoreCase: true)
+        phrases = StylePhrases.of(style)
     }
 
+    static func phrases(_ style: Style) -> [String] { style.list("attribution-verbs") }
+
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard !matcher.phrases.isEmpty, AttributionText.isEnglish(document) else { return }
+        guard !phrases.phrases(.attributionVerbs).isEmpty, AttributionText.isEnglish(document) else { return }
         for block in document.body where block.kind == .paragraph {
             let bytes = block.bytes
-            for match in matcher.matches(in: bytes) {
+            for match in document.phrases(phrases, .attributionVerbs, block) {
                 guard let k = block.words.firstIndex(where: { $0.range.lowerBound == match.range.lowerBound }),
                       block.words[k].range == match.range else { continue }
                 guard isAttribution(block, k) else { continue }

@@ -52,6 +52,8 @@ struct DoubleHyphenRule: ClauseDashRule {
             let count = bytes.count
             var i = skip.start(block)
             while i + 1 < count {
+                i = ByteScan.next(hyphen, bytes, from: i, before: count - 1)
+                guard i + 1 < count else { break }
                 guard bytes[i] == hyphen, bytes[i + 1] == hyphen else { i += 1; continue }
                 var end = i
                 while end < count, bytes[end] == hyphen { end += 1 }

@@ -62,6 +62,8 @@ struct RangeRule: LintRule {
             let count = bytes.count
             var i = max(skip.start(block), 1)
             while i + 3 < count {
+                i = ByteScan.next(0xE2, bytes, from: i, before: count - 3)
+                guard i + 3 < count else { break }
                 guard bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 else { i += 1; continue }
                 defer { i += 3 }
                 let end = i + 3

@@ -50,6 +50,8 @@ struct SpacedHyphenRule: ClauseDashRule {
             let count = bytes.count
             var i = max(skip.start(block), 2)
             while i + 2 < count {
+                i = ByteScan.next(DashText.hyphen, bytes, from: i, before: count - 2)
+                guard i + 2 < count else { break }
                 defer { i += 1 }
                 guard bytes[i] == DashText.hyphen, bytes[i - 1] == space,
                       bytes[i + 1] == space || bytes[i + 1] == newline else { continue }

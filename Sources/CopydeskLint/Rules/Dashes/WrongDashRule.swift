@@ -47,6 +47,8 @@ struct WrongDashRule: ClauseDashRule {
             let count = bytes.count
             var i = skip.start(block)
             while i + 2 < count {
+                i = ByteScan.next(0xE2, bytes, from: i, before: count - 2)
+                guard i + 2 < count else { break }
                 guard bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 else { i += 1; continue }
                 defer { i += 3 }
                 let isEm = bytes[i + 2] == 0x94

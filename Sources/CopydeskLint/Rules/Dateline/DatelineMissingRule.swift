@@ -108,7 +108,7 @@ struct DatelineMissingRule: LintRule {
         var paragraphs = 0
         for block in document.body where block.kind == .paragraph { paragraphs += 1 }
         guard paragraphs >= 2 else { return }
-        if let headline = document.headline, let colon = headline.text.firstIndex(of: ":") {
+        if let headline = document.headline, headline.bytes.contains(0x3A), let colon = headline.text.firstIndex(of: ":") {
             let label = headline.text[..<colon].lowercased().filter { $0 != " " && $0 != "\t" }
             if Self.nonNewsLabels.contains(label) { return }
         }

@@ -117,6 +117,11 @@ enum DatelineParser {
     }
 
     static func isStrayByline(_ block: LintDocument.Block) -> Bool {
+        // Fast reject on the bytes: the text must open (after spaces and tabs) with "By ".
+        let b = block.bytes
+        var s = 0
+        while s < b.count, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        guard s + 3 <= b.count, b[s] == 0x42, b[s + 1] == 0x79, b[s + 2] == 0x20 else { return false }
         let text = block.text.drop { $0 == " " || $0 == "\t" }
         return text.hasPrefix("By ") && text.utf8.count < 80 && !text.hasSuffix(".")
     }

@@ -50,14 +50,16 @@ struct DatesRelativeRule: LintRule {
 
     static let lists = ["relative-days", "editor-notes"]
 
-    let matcher: PhraseMatcher?
+    /// The style's phrase lists, this rule's among them (`.relativeDays`), matched once per document;
+    /// nil when the style has no relative days.
+    let phrases: StylePhrases?
     /// Day offset of each list entry: today 0, yesterday -1, tomorrow +1; nil for other entries.
     let offsets: [Int?]
     let notes: [String]
 
     init(style: Style) {
-        let days = style.list("relative-days")
-        matcher = days.isEmpty ? nil : PhraseMatcher(days, ignoreCase: true)
+        let days = Self.phrases(style)
+        phrases = days.isEmpty ? nil : StylePhrases.of(style)
         offsets = days.map { day in
             switch day.lowercased() {
             case "today": 0
@@ -69,11 +71,13 @@ struct DatesRelativeRule: LintRule {
         notes = style.list("editor-notes")
     }
 
+    static func phrases(_ style: Style) -> [String] { style.list("relative-days") }
+
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard let matcher, !Self.isBroadcast(document) else { return }
+        guard let phrases, !Self.isBroadcast(document) else { return }
         var reference: CivilDate?? = .none
         for block in document.body {
-            let matches = matcher.matches(in: block.bytes)
+            let matches = document.phrases(phrases, .relativeDays, block)
             guard !matches.isEmpty else { continue }
             let b = block.bytes
             let quoted = QuotedSpans(b)

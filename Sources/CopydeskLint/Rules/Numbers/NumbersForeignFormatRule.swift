@@ -77,6 +77,12 @@ struct NumbersForeignFormatRule: LintRule {
             let before = bytes[range.lowerBound - 1]
             if before == UInt8(ascii: ":") || before == UInt8(ascii: ".") || before == UInt8(ascii: ",") || NumbersText.isDigit(before) { return }
         }
+        // Plain digits (most figures) have nothing to swap: only a space before "%" to report.
+        if bytes[range].allSatisfy(NumbersText.isDigit) {
+            let space = spaceWidth(bytes, range.upperBound)
+            let percentAt = range.upperBound + space
+            guard space > 0, percentAt < bytes.count, bytes[percentAt] == UInt8(ascii: "%") else { return }
+        }
         // Groups of digits and the separators between them.
         var groups: [Int] = [0]
         var separators: [UInt8] = []
@@ -152,9 +158,9 @@ struct NumbersForeignFormatRule: LintRule {
 
     /// "12h30", "8h05": a French-style clock time.
     private func checkClock(_ document: LintDocument, _ block: LintDocument.Block, _ word: LintDocument.Word, _ report: inout LintReport) {
-        let bytes = block.bytes
         let range = word.range
         guard range.count == 4 || range.count == 5 else { return }
+        let bytes = block.bytes
         let h = range.upperBound - 3
         guard bytes[h] == UInt8(ascii: "h") || bytes[h] == UInt8(ascii: "H") else { return }
         guard bytes[range.lowerBound..<h].allSatisfy(NumbersText.isDigit), bytes[(h + 1)..<range.upperBound].allSatisfy(NumbersText.isDigit)

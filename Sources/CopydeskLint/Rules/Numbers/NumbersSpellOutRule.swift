@@ -63,12 +63,13 @@ struct NumbersSpellOutRule: LintRule {
     private func checkBlock(_ document: LintDocument, _ block: LintDocument.Block, _ report: inout LintReport) {
         let bytes = block.bytes
         let words = block.words
+        let sentences = block.sentences
         var sentenceIndex = 0
         for (i, word) in words.enumerated() where word.isNumber {
-            while sentenceIndex + 1 < block.sentences.count, block.sentences[sentenceIndex].upperBound <= word.range.lowerBound {
+            while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= word.range.lowerBound {
                 sentenceIndex += 1
             }
-            let sentence = block.sentences.isEmpty ? 0..<bytes.count : block.sentences[sentenceIndex]
+            let sentence = sentences.isEmpty ? 0..<bytes.count : sentences[sentenceIndex]
             let firstInSentence = i == 0 || words[i - 1].range.lowerBound < sentence.lowerBound
             if firstInSentence, startsSentence(bytes, sentence.lowerBound, word.range.lowerBound) {
                 checkSentenceStart(block, i, sentence, &report)

@@ -75,13 +75,39 @@ enum NumbersText {
     /// Agate, tables and wire service products: many figures, runs of spaces or tabs, or mostly
     /// capital letters. Rules about figures in prose leave these alone.
     static func isTabular(_ block: LintDocument.Block) -> Bool {
-        let bytes = block.bytes
-        var upper = 0, letters = 0, spaceRun = 0
-        for byte in bytes {
-            if byte == 0x09 { return true }
-            if byte == 0x20 { spaceRun += 1; if spaceRun >= 3 { return true } } else { spaceRun = 0 }
-            if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+        // A tab or three spaces in a row: tabular. Else count ASCII capitals and letters, eight
+        // bytes at a time.
+        let counted: (upper: Int, letters: Int)? = block.bytes.withUnsafeBufferPointer { bytes in
+            var upper = 0, letters = 0, spaceRun = 0
+            var i = 0
+            let count = bytes.count
+            while i + 8 <= count {
+                let word = ByteScan.load(bytes, i)
+                if ByteScan.equalBytes(word, 0x09) != 0 { return nil }
+                let spaces = ByteScan.equalBytes(word, 0x20)
+                if spaces & (spaces << 8) & (spaces << 16) != 0 { return nil }
+                // Runs across the word boundary: spaces ending the last word, starting this one.
+                let nonSpaces = ~spaces & ByteScan.highs
+                if spaceRun > 0 {
+                    let leading = nonSpaces == 0 ? 8 : nonSpaces.trailingZeroBitCount / 8
+                    if spaceRun + leading >= 3 { return nil }
+                }
+                spaceRun = nonSpaces == 0 ? spaceRun + 8 : nonSpaces.leadingZeroBitCount / 8
+                let capitals = ByteScan.inRange(word, 0x41, 0x5A)
+                upper += ByteScan.count(capitals)
+                letters += ByteScan.count(capitals | ByteScan.inRange(word, 0x61, 0x7A))
+                i += 8
+            }
+            while i < count {
+                let byte = bytes[i]
+                if byte == 0x09 { return nil }
+                if byte == 0x20 { spaceRun += 1; if spaceRun >= 3 { return nil } } else { spaceRun = 0 }
+                if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+                i += 1
+            }
+            return (upper, letters)
         }
+        guard let (upper, letters) = counted else { return true }
         if letters >= 20, upper * 10 >= letters * 6 { return true }
         var numbers = 0
         for word in block.words where word.isNumber { numbers += 1 }

@@ -53,25 +53,49 @@ struct QuoteScanner {
 
     /// Fast reject: no `"`, `'`, `` ` `` and no byte that starts a non-ASCII quotation mark.
     static func mayContainQuotes(_ bytes: [UInt8]) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case 0x22, 0x27, 0x60, 0xC2, 0xE2, 0xE3, 0xEF: return true
-            default: continue
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            let count = bytes.count
+            while i + 8 <= count {
+                let word = ByteScan.load(bytes, i)
+                var found = ByteScan.equalBytes(word, 0x22) | ByteScan.equalBytes(word, 0x27) | ByteScan.equalBytes(word, 0x60)
+                if word & ByteScan.highs != 0 {
+                    found |= ByteScan.equalBytes(word, 0xC2) | ByteScan.equalBytes(word, 0xE2)
+                        | ByteScan.equalBytes(word, 0xE3) | ByteScan.equalBytes(word, 0xEF)
+                }
+                if found != 0 { return true }
+                i += 8
             }
+            while i < count {
+                switch bytes[i] {
+                case 0x22, 0x27, 0x60, 0xC2, 0xE2, 0xE3, 0xEF: return true
+                default: i += 1
+                }
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Collecting
 
     private mutating func collect(_ text: String) {
         // Straight and ANPA marks: what the typography scanner would turn them into.
-        var typography: [Int: NormalizationChange] = [:]
+        // In order of position, the last change at a position winning (the lookups below come
+        // in increasing order, so a cursor replaces a dictionary).
+        var changes: [NormalizationChange] = []
         if bytes.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x60 }) {
-            for change in Typography.changes(in: text, options: TypographyOptions(legacyConventions: true, smartQuotes: .english))
-            where change.ruleID != "typography.legacy-dash" {
-                typography[change.edit.range.lowerBound] = change
+            changes = Typography.changes(in: text, options: TypographyOptions(legacyConventions: true, smartQuotes: .english))
+                .filter { $0.ruleID != "typography.legacy-dash" }
+            if !changes.indices.dropFirst().allSatisfy({ changes[$0 - 1].edit.range.lowerBound < changes[$0].edit.range.lowerBound }) {
+                var last: [Int: Int] = [:]
+                for (n, change) in changes.enumerated() { last[change.edit.range.lowerBound] = n }
+                changes = last.values.sorted().map { changes[$0] }.sorted { $0.edit.range.lowerBound < $1.edit.range.lowerBound }
             }
+        }
+        var cursor = 0
+        func change(at i: Int) -> NormalizationChange? {
+            while cursor < changes.count, changes[cursor].edit.range.lowerBound < i { cursor += 1 }
+            return cursor < changes.count && changes[cursor].edit.range.lowerBound == i ? changes[cursor] : nil
         }
         var i = 0
         let count = bytes.count
@@ -80,7 +104,7 @@ struct QuoteScanner {
             switch byte {
             case 0x22:  // "
                 let role: Role
-                switch typography[i]?.edit.replacement {
+                switch change(at: i)?.edit.replacement {
                 case "\u{201C}"?: role = .open
                 case "\u{201D}"?: role = .close
                 case "\u{2033}"?: role = .prime
@@ -89,7 +113,7 @@ struct QuoteScanner {
                 marks.append(Mark(range: i..<(i + 1), glyph: .straightDouble, scalar: "\"", level: .double, role: role))
                 i += 1
             case 0x27:  // '
-                if let change = typography[i] {
+                if let change = change(at: i) {
                     let range = change.edit.range
                     switch change.edit.replacement {
                     case "\u{201D}": marks.append(Mark(range: range, glyph: .anpaCloseDouble, scalar: "\"", level: .double, role: .close))
@@ -105,7 +129,7 @@ struct QuoteScanner {
                     i += 1
                 }
             case 0x60:  // `
-                if let change = typography[i] {
+                if let change = change(at: i) {
                     let range = change.edit.range
                     if change.edit.replacement == "\u{201C}" {
                         marks.append(Mark(range: range, glyph: .anpaOpenDouble, scalar: "`", level: .double, role: .open))

@@ -69,7 +69,6 @@ struct RepeatedParagraphRule: LintRule {
     }
 
     private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) private static func fnv(_ hash: inout UInt64, _ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// Calls `body` with each word's key bytes (a word, then 0).
     private static func forEachKeyByte(_ block: LintDocument.Block, _ body: (Int, UInt8) -> Void) {
@@ -97,21 +96,51 @@ struct RepeatedParagraphRule: LintRule {
         block.bytes.withUnsafeBufferPointer { b in
             for (n, word) in words.enumerated() {
                 if n == minimumPrefix { summary.prefixHash = hash }
-                var ascii = true
-                for i in word.range where b[i] >= 0x80 { ascii = false; break }
-                if ascii {
-                    for i in word.range { fnv(&hash, PhraseMatcher.fold(b[i])) }
-                } else {
+                // ASCII words (most) are folded and hashed eight bytes at a time.
+                let start = hash
+                if !hashFolded(&hash, b, word.range) {
+                    hash = start
                     let lower = String(decoding: UnsafeBufferPointer(rebasing: b[word.range]), as: UTF8.self).lowercased()
-                    for byte in lower.precomposedStringWithCanonicalMapping.utf8 { fnv(&hash, byte) }
+                    let key = Array(lower.precomposedStringWithCanonicalMapping.utf8)
+                    key.withUnsafeBufferPointer { key in _ = hashFolded(&hash, key, 0..<key.count, nonASCII: true) }
                 }
-                fnv(&hash, 0)
             }
         }
         if words.count == minimumPrefix { summary.prefixHash = hash }
         summary.hash = hash
         if summary.count < minimumPrefix { summary.prefixHash = 0 }
         return summary
+    }
+
+    /// Mixes the ASCII-folded bytes of `range` and then its length into `hash`, eight bytes at a
+    /// time; false (hash half-done) at a non-ASCII byte unless `nonASCII`. Equal key bytes give
+    /// equal hashes, whichever way they were built (a lowercased key has no capitals to fold).
+    @inline(__always)
+    private static func hashFolded(_ hash: inout UInt64, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, nonASCII: Bool = false) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let n = min(8, end - i)
+            var chunk: UInt64
+            if i + 8 <= b.count {
+                chunk = ByteScan.load(b, i)
+                if n < 8 { chunk &= (1 << UInt64(8 * n)) &- 1 }
+            } else {
+                chunk = 0
+                for k in 0..<n { chunk |= UInt64(b[i + k]) << UInt64(8 * k) }
+            }
+            if !nonASCII, chunk & ByteScan.highs != 0 { return false }
+            chunk |= ByteScan.inRange(chunk, 0x41, 0x5A) >> 2
+            mix(&hash, chunk)
+            i += n
+        }
+        mix(&hash, UInt64(range.count) | 1 << 63)
+        return true
+    }
+
+    @inline(__always) private static func mix(_ hash: inout UInt64, _ value: UInt64) {
+        hash = (hash ^ value) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
     }
 
     private static func key(_ block: LintDocument.Block) -> (bytes: [UInt8], prefixEnd: Int) {
@@ -138,20 +167,35 @@ struct RepeatedParagraphRule: LintRule {
         }
         var reported = Set<Int>()
         // Identical paragraphs: the first paragraph with the same words, by hash then bytes.
-        var firstWithText: [UInt64: [Int]] = [:]
+        // Paragraphs with the same hash, in order: a chain from the first (`head`) through
+        // `nextSameHash` to the last (`tail`), so no array per paragraph.
+        var firstWithText: [UInt64: (head: Int, tail: Int)] = [:]
+        firstWithText.reserveCapacity(body.count)
+        var nextSameHash = [Int](repeating: -1, count: body.count)
         for (index, summary) in summaries.enumerated() where summary.count > 0 {
-            if let candidates = firstWithText[summary.hash],
-               let first = candidates.first(where: { summaries[$0].count == summary.count && key($0).bytes == key(index).bytes }) {
-                reported.insert(index)
-                add(&report, body[index], repeats: body[first], whole: true)
+            if let chain = firstWithText[summary.hash] {
+                var candidate = chain.head
+                var first: Int?
+                while candidate >= 0 {
+                    if summaries[candidate].count == summary.count && key(candidate).bytes == key(index).bytes { first = candidate; break }
+                    candidate = nextSameHash[candidate]
+                }
+                if let first {
+                    reported.insert(index)
+                    add(&report, body[index], repeats: body[first], whole: true)
+                } else {
+                    nextSameHash[chain.tail] = index
+                    firstWithText[summary.hash] = (chain.head, index)
+                }
             } else {
-                firstWithText[summary.hash, default: []].append(index)
+                firstWithText[summary.hash] = (index, index)
             }
         }
         // Prefixes: compare only paragraphs that open with the same words (groups in the order
         // of their first member).
         var groups: [[Int]] = []
         var groupsByHash: [UInt64: [Int]] = [:]
+        groupsByHash.reserveCapacity(body.count)
         for (index, summary) in summaries.enumerated() where summary.count >= Self.minimumPrefix && !reported.contains(index) {
             guard let candidates = groupsByHash[summary.prefixHash] else {
                 groupsByHash[summary.prefixHash] = [groups.count]

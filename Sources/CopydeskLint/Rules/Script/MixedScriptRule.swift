@@ -155,8 +155,7 @@ struct MixedScriptRule: LintRule {
     /// Extended-C): a quick filter before decoding.
     @inline(__always)
     static func mayHoldGreekOrCyrillic(_ bytes: ArraySlice<UInt8>) -> Bool {
-        for byte in bytes where (byte >= 0xCD && byte <= 0xD4) || byte == 0xE1 { return true }
-        return false
+        ByteScan.containsNonASCII(bytes) { byte in (byte >= 0xCD && byte <= 0xD4) || byte == 0xE1 }
     }
 
     private static func codePoint(_ scalar: Unicode.Scalar) -> String {

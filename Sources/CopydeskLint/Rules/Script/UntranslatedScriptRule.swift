@@ -90,8 +90,8 @@ struct UntranslatedScriptRule: LintRule {
     /// U+0340 or above, other than the E2 block (punctuation, symbols). A quick filter only.
     @inline(__always)
     static func mayHoldOtherScript(_ bytes: ArraySlice<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0xCD && byte != 0xE2 && (byte < 0x80 || byte >= 0xC0) { return true }
-        return false
+        // (Only bytes of 0xCD and above can pass, so ASCII runs are skipped.)
+        ByteScan.containsNonASCII(bytes) { byte in byte >= 0xCD && byte != 0xE2 && (byte < 0x80 || byte >= 0xC0) }
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {

@@ -30,10 +30,19 @@ struct TermSubstitutionRule: LintRule {
         ],
         exampleStyle: "ap")
 
-    let matcher: PhraseMatcher?
+    /// The style's phrase lists, this rule's among them (`.terms`), matched once per document; nil
+    /// when the style has no terms.
+    let phrases: StylePhrases?
+    let found: [String]
     let replacements: [String]
 
     init(style: Style) {
+        (found, replacements) = Self.terms(style)
+        phrases = found.isEmpty ? nil : StylePhrases.of(style)
+    }
+
+    /// The wrong forms to match and the right form of each.
+    static func terms(_ style: Style) -> (wrong: [String], right: [String]) {
         var wrong: [String] = []
         var right: [String] = []
         for term in style.terms where !term.wrong.isEmpty {
@@ -50,17 +59,16 @@ struct TermSubstitutionRule: LintRule {
             wrong.append(upper)
             right.append(replacement.uppercased())
         }
-        matcher = wrong.isEmpty ? nil : PhraseMatcher(wrong, ignoreCase: false)
-        replacements = right
+        return (wrong, right)
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard let matcher else { return }
+        guard let phrases else { return }
         for block in document.blocks where block.kind != .byline {
             let bytes = block.bytes
-            for match in matcher.matches(in: bytes) {
+            for match in document.phrases(phrases, .terms, block) {
                 let right = replacements[match.phrase]
-                let found = matcher.phrases[match.phrase]
+                let found = self.found[match.phrase]
                 guard found != right, !Self.inAddress(bytes, match.range) else { continue }
                 report.add(block: block.index, range: match.range, "use \"\(right)\", not \"\(found)\" (house terms)",
                            fix: [TextEdit(range: match.range, replacement: right)])
