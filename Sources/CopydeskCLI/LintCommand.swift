@@ -46,14 +46,9 @@ struct LintCommand: AsyncParsableCommand {
         try translation.configure(&runner)
         guard fix || diff else {
             if output.streams {
-                let rules = knownRules()
-                var summary = ReportSummary()
-                await runner.run(files) { result in
-                    let report = result.report
-                    summary.add(report)
-                    output.stream(report, rules: rules)
-                }
-                throw ExitCode(output.finishStream(summary))
+                var stream = ReportStream(options: output, rules: knownRules())
+                await runner.run(files) { stream.add($0.report) }
+                throw ExitCode(stream.finish())
             }
             let results = await runner.run(files)
             throw ExitCode(output.report(results.map(\.report)))

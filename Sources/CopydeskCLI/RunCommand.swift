@@ -45,9 +45,8 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         // Streaming formats print each file as it is done, so a long batch keeps no reports.
-        let rules = knownRules()
         var reports: [FileReport] = []
-        var summary = ReportSummary()
+        var stream = ReportStream(options: output, rules: knownRules())
         await runner.run(files) { result in
             var report = result.report
             if let outputDirectory, let first = result.stories.first {
@@ -75,13 +74,8 @@ struct RunCommand: AsyncParsableCommand {
                     }
                 }
             }
-            if output.streams {
-                summary.add(report)
-                output.stream(report, rules: rules)
-            } else {
-                reports.append(report)
-            }
+            if output.streams { stream.add(report) } else { reports.append(report) }
         }
-        throw ExitCode(output.streams ? output.finishStream(summary) : output.report(reports))
+        throw ExitCode(output.streams ? stream.finish() : output.report(reports))
     }
 }

@@ -144,7 +144,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Formats printed file by file as results arrive, so a long batch keeps no reports in memory.
-    var streams: Bool { format == .text || format == .github || format == .rdjsonl }
+    var streams: Bool { format == .text || format == .json || format == .github || format == .rdjsonl }
 
     /// Prints one file's findings in a streaming format (see `streams`).
     func stream(_ report: FileReport, rules: [RuleInfo]) {
@@ -208,5 +208,37 @@ struct TranslationOptions: ParsableArguments {
             throw CopydeskError.usage("--source \(source): pipeline '\(runner.pipeline.name)' has no translation stage to check the translation with; add '- translation' to its stages")
         }
         runner.translationSource = BatchRunner.TranslationSource(path: source, language: sourceLanguage)
+    }
+}
+
+/// Prints reports as they arrive, in a format that allows it (`ReportOptions.streams`): a long
+/// batch keeps no reports in memory. JSON comes out as the same document `--format json` prints
+/// for a whole batch, written file by file.
+struct ReportStream {
+    let options: ReportOptions
+    let rules: [RuleInfo]
+    private(set) var summary = ReportSummary()
+    private var json = JSONReporter.Stream()
+    private var started = false
+
+    init(options: ReportOptions, rules: [RuleInfo]) {
+        self.options = options
+        self.rules = rules
+    }
+
+    mutating func add(_ report: FileReport) {
+        summary.add(report)
+        guard options.format == .json else { return options.stream(report, rules: rules) }
+        if !started { Terminal.write(json.begin()); started = true }
+        Terminal.write(json.file(report))
+    }
+
+    /// The closing part (summary), and the exit status.
+    mutating func finish() -> Int32 {
+        if options.format == .json {
+            if !started { Terminal.write(json.begin()) }
+            Terminal.write(json.end(summary))
+        }
+        return options.finishStream(summary)
     }
 }

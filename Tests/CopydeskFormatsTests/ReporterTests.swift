@@ -53,3 +53,26 @@ import Foundation
         #expect(json == JSONReporter.render([report, FileReport(path: "gone.txt", source: nil, diagnostics: [], error: "cannot read file (No such file or directory)")]))
     }
 }
+
+/// The streamed JSON must be the very document `render` makes, byte for byte, for any number of files.
+@Suite struct JSONStreamTests {
+    static func reports(_ count: Int) -> [FileReport] {
+        let source = SourceFile(path: "story.txt", text: "Headline\n\nPutin\u{200B} said Café\tnow.\n")
+        let full = FileReport(path: "story.txt", source: source, diagnostics: [
+            Diagnostic(ruleID: "unicode.invisible", severity: .warning, message: "zero-width space (U+200B) removed", range: 15..<18,
+                       fix: Fix(edits: [TextEdit(range: 15..<18, replacement: "")])),
+        ], stageData: [["dedup": .map(["class": .string("new")])]])
+        let failed = FileReport(path: "gone.txt", source: nil, diagnostics: [], error: "cannot read file (No such file or directory)")
+        return (0..<count).map { $0 % 2 == 0 ? full : failed }
+    }
+
+    @Test(arguments: [0, 1, 2, 5])
+    func streamedIsTheBatchDocument(_ count: Int) {
+        let reports = Self.reports(count)
+        var stream = JSONReporter.Stream()
+        var out = stream.begin()
+        for report in reports { out += stream.file(report) }
+        out += stream.end(ReportSummary(reports))
+        #expect(out == JSONReporter.render(reports))
+    }
+}

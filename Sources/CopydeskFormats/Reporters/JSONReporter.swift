@@ -54,6 +54,35 @@ public enum JSONReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The same document as `render`, written file by file so a long batch keeps no reports:
+    /// `begin`, then `file` for each report, then `end` with the run's summary.
+    public struct Stream: Sendable {
+        private var count = 0
+
+        public init() {}
+
+        public func begin() -> String { "{\n  \"files\" : [\n" }
+
+        /// One file's entry, with the separator from the previous one.
+        public mutating func file(_ report: FileReport) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let text = String(decoding: (try? encoder.encode(JSONReporter.file(report))) ?? Data("{}".utf8), as: UTF8.self)
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            defer { count += 1 }
+            return (count == 0 ? "" : ",\n") + indented
+        }
+
+        public func end(_ summary: ReportSummary) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let text = String(decoding: (try? encoder.encode(summary)) ?? Data("{}".utf8), as: UTF8.self)
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
+            return "\n  ],\n  \"summary\" : " + indented + ",\n  \"version\" : 1\n}\n"
+        }
+    }
+
     static func file(_ report: FileReport) -> File {
         let metadata = report.metadata.map {
             Metadata(id: $0.id, slug: $0.slug, version: $0.version, priority: $0.priority, category: $0.category,
