@@ -105,7 +105,14 @@ public struct MappedText: Sendable, Hashable {
     public mutating func apply(_ edits: [TextEdit]) {
         guard !edits.isEmpty else { return }
         emptyOrigin = sourceRange(for: 0..<0).lowerBound
-        let old = Array(text.utf8)
+        var current = text
+        let (newText, newPieces) = current.withUTF8 { applying(edits, to: $0) }
+        text = newText
+        pieces = Self.coalesced(newPieces)
+    }
+
+    /// The new text and (uncoalesced) pieces of `apply`, reading the old bytes in place.
+    private func applying(_ edits: [TextEdit], to old: UnsafeBufferPointer<UInt8>) -> (String, [Piece]) {
         var newBytes: [UInt8] = []
         newBytes.reserveCapacity(old.count + 16)
         var newPieces: [Piece] = []
@@ -116,6 +123,19 @@ public struct MappedText: Sendable, Hashable {
         starts.reserveCapacity(pieces.count)
         var total = 0
         for piece in pieces { starts.append(total); total += piece.length }
+
+        // Whether every stretch of old bytes copied starts and ends on a character boundary of
+        // the old text (and the edits are sorted and apart): then the new bytes are well-formed
+        // UTF-8 by construction (old text and replacements are), and need no validation.
+        var wellFormed = true
+        for k in edits.indices where k > 0 && edits[k].range.lowerBound < edits[k - 1].range.upperBound { wellFormed = false }
+        @inline(__always) func isBoundary(_ offset: Int) -> Bool {
+            offset <= 0 || offset >= old.count || old[offset] & 0xC0 != 0x80
+        }
+        func oldBytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            if !isBoundary(range.lowerBound) || !isBoundary(range.upperBound) { wellFormed = false }
+            return UnsafeBufferPointer(rebasing: old[range])
+        }
 
         var pieceIndex = 0
         var cursor = 0  // next old byte not yet emitted
@@ -144,41 +164,61 @@ public struct MappedText: Sendable, Hashable {
                 } else {
                     newPieces.append(Piece(length: part, source: piece.source, kind: piece.kind))
                 }
-                newBytes.append(contentsOf: old[cursor..<partEnd])
+                newBytes.append(contentsOf: oldBytes(cursor..<partEnd))
                 cursor = partEnd
             }
         }
 
         while editIndex < edits.count {
-            var lower = max(edits[editIndex].range.lowerBound, cursor)
-            var upper = max(edits[editIndex].range.upperBound, lower)
-            var replacement = Array(edits[editIndex].replacement.utf8)
+            let edit = edits[editIndex]
+            var lower = max(edit.range.lowerBound, cursor)
+            var upper = max(edit.range.upperBound, lower)
+            editIndex += 1
+            // Widened to a changed piece the edit cuts into, or followed by an edit inside the
+            // region: the general path below. Otherwise the replacement goes in as it is.
+            let widenLower = changedPiece(containing: lower, starts: starts).flatMap { $0.0 >= cursor ? $0.0 : nil }
+            let widenUpper = changedPiece(containing: upper, starts: starts)?.1
+            if widenLower == nil, widenUpper == nil, editIndex == edits.count || edits[editIndex].range.lowerBound >= upper {
+                if !isBoundary(lower) || !isBoundary(upper) { wellFormed = false }
+                emitOld(upTo: lower)
+                let source = sourceRange(for: lower..<upper)
+                let start = newBytes.count
+                newBytes.append(contentsOf: edit.replacement.utf8)
+                let length = newBytes.count - start
+                if length != 0 || !source.isEmpty {
+                    newPieces.append(Piece(length: length, source: source, kind: .edited))
+                }
+                cursor = upper
+                continue
+            }
+            var replacement = Array(edit.replacement.utf8)
             // Merge following edits that touch a widened region.
             var prefix: [UInt8] = []
             var suffix: [UInt8] = []
-            if let (start, _) = changedPiece(containing: lower, starts: starts), start >= cursor {
-                prefix = Array(old[start..<lower]); lower = start
+            if let start = widenLower {
+                prefix = Array(oldBytes(start..<lower)); lower = start
             }
-            if let (_, end) = changedPiece(containing: upper, starts: starts) {
-                suffix = Array(old[upper..<end]); upper = end
+            if let end = widenUpper {
+                suffix = Array(oldBytes(upper..<end)); upper = end
             }
+            if !isBoundary(lower) || !isBoundary(upper) { wellFormed = false }
             // Later edits that fall inside the widened region are spliced into its suffix. The
             // suffix holds old bytes from `suffixOldStart`; `delta` tracks how much the splices
             // so far changed its length, so each later edit lands where it belongs.
             let suffixOldStart = upper - suffix.count
             var delta = 0
-            editIndex += 1
             while editIndex < edits.count, edits[editIndex].range.lowerBound < upper {
                 let next = edits[editIndex]
                 if next.range.upperBound > upper {
-                    suffix.append(contentsOf: old[upper..<next.range.upperBound])
+                    suffix.append(contentsOf: oldBytes(upper..<next.range.upperBound))
                     upper = next.range.upperBound
                     // The region may now end inside another changed piece: take all of it.
                     if let (_, end) = changedPiece(containing: upper, starts: starts) {
-                        suffix.append(contentsOf: old[upper..<end])
+                        suffix.append(contentsOf: oldBytes(upper..<end))
                         upper = end
                     }
                 }
+                if !isBoundary(next.range.lowerBound) || !isBoundary(next.range.upperBound) { wellFormed = false }
                 let relLower = next.range.lowerBound - suffixOldStart + delta
                 let relUpper = next.range.upperBound - suffixOldStart + delta
                 let bytes = Array(next.replacement.utf8)
@@ -197,8 +237,30 @@ public struct MappedText: Sendable, Hashable {
             cursor = upper
         }
         emitOld(upTo: old.count)
-        text = String(decoding: newBytes, as: UTF8.self)
-        pieces = Self.coalesced(newPieces)
+        return (Self.string(newBytes, wellFormed: wellFormed), newPieces)
+    }
+
+    /// A string of `bytes`; without a second validation when they are known to be well-formed.
+    static func string(_ bytes: [UInt8], wellFormed: Bool) -> String {
+        guard wellFormed else { return String(decoding: bytes, as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(copying: unsafe UTF8Span(unchecked: buffer.span, isKnownASCII: isASCII(buffer)))
+        }
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var i = 0
+        var any: UInt64 = 0
+        while i + 8 <= count {
+            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < count { any |= UInt64(bytes[i]); i += 1 }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The changed piece that strictly contains `offset` (not at its edges), as old-text bounds.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The decoded text of one input file, with what is needed to turn byte offsets into lines and columns.
 ///
 /// Every range in Copydesk (diagnostics, fixes, block origins) is a UTF-8 byte offset into `text`.
@@ -10,10 +12,38 @@ public struct SourceFile: Sendable {
     /// Byte offset where each line starts; line breaks are LF, CRLF or a lone CR.
     public let lineStarts: [Int]
 
+    /// Results computed once per file and shared by everyone who asks (a format sniff that
+    /// several readers make).
+    private let analyses = Analyses()
+
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lineStarts = Self.computeLineStarts(text)
+        var copy = text
+        self.lineStarts = copy.withUTF8 { Self.computeLineStarts($0) }
+    }
+
+    /// Text from bytes the caller has already checked are well-formed UTF-8, without validating
+    /// them a second time (`String(decoding:)` would). `isASCII` must be whether every byte is
+    /// below 0x80. Bytes that are not well-formed make a broken string: check them first.
+    public init(path: String, uncheckedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
+        self.path = path
+        self.text = String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
+    /// The value of `key` for this file, computed by `compute` the first time it is asked for.
+    /// `compute` must depend on the file alone (its text and path), so every caller gets the
+    /// same answer whoever asked first.
+    public func cached<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
+        if let value = analyses.values.withLock({ $0[key] }) as? Value { return value }
+        let value = compute()
+        analyses.values.withLock { $0[key] = value }
+        return value
+    }
+
+    private final class Analyses: Sendable {
+        let values = Mutex<[String: any Sendable]>([:])
     }
 
     public var byteCount: Int { text.utf8.count }
@@ -63,9 +93,8 @@ public struct SourceFile: Sendable {
         return text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
     }
 
-    private static func computeLineStarts(_ text: String) -> [Int] {
-        var text = text
-        return text.withUTF8 { bytes in
+    private static func computeLineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        do {
             var starts = [0]
             starts.reserveCapacity(bytes.count / 64 + 1)
             guard let base = bytes.baseAddress else { return starts }

@@ -131,6 +131,7 @@ public struct NormalizeStage: Stage {
             // the mojibake step repairs; NFKC turns a figure space into a space next to another),
             // so a block that changed runs the steps again until it is stable: normalizing the
             // result once more then changes nothing.
+            var lastChanged = Step.allCases.count
             for _ in 0..<Self.maximumPasses {
                 // Most blocks of most stories, and most blocks after one pass: nothing any step
                 // could change, proven in one pass over the bytes. The pass would change nothing
@@ -140,11 +141,15 @@ public struct NormalizeStage: Stage {
                 }) { break }
                 let before = story.blocks[index].string
                 // No change applied: the text is the same, without comparing it.
-                guard try normalizeOnce(&story, block: index) else { break }
+                guard let last = try normalizeOnce(&story, block: index, stopAfter: lastChanged) else { break }
+                lastChanged = last
                 if Self.sameBytes(story.blocks[index].string, before) { break }  // bytes, not canonical equivalence
             }
         }
     }
+
+    /// The steps of a pass, in order.
+    enum Step: Int, CaseIterable { case mojibake, invisible, whitespace, typography, transliteration, form }
 
     /// Byte equality of two strings (not canonical equivalence), as one memcmp-like comparison.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -160,18 +165,40 @@ public struct NormalizeStage: Stage {
     /// Passes over a block at most; text that is still changing after that is left as it is.
     static let maximumPasses = 4
 
-    /// One pass of every step over a block; whether any step applied a change.
-    private func normalizeOnce(_ story: inout Story, block index: Int) throws -> Bool {
-        var changed = false
-        if mojibake { changed = apply(MojibakeRepair.repairs(in: story.blocks[index].string), to: &story, block: index) || changed }
-        if let invisible { changed = apply(invisible.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
-        if let whitespace { changed = apply(whitespace.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
-        if typography.legacyConventions || typography.smartQuotes != nil {
-            changed = apply(Typography.changes(in: story.blocks[index].string, options: typography), to: &story, block: index) || changed
+    /// One pass of the steps over a block; the last step that applied a change, nil for none.
+    ///
+    /// `stopAfter` is the last step that changed the block in the previous pass: the steps after
+    /// it then saw the text as it is now and found nothing. When no step up to `stopAfter`
+    /// changes anything in this pass, the text is still that text, so the later steps would find
+    /// nothing again and are not run: the pass changed nothing, exactly as if they had run.
+    private func normalizeOnce(_ story: inout Story, block index: Int, stopAfter: Int) throws -> Int? {
+        var last: Int?
+        for step in Step.allCases {
+            if last == nil, step.rawValue > stopAfter { break }
+            let changes: [NormalizationChange]
+            switch step {
+            case .mojibake:
+                guard mojibake else { continue }
+                changes = MojibakeRepair.repairs(in: story.blocks[index].string)
+            case .invisible:
+                guard let invisible else { continue }
+                changes = invisible.changes(in: story.blocks[index].string)
+            case .whitespace:
+                guard let whitespace else { continue }
+                changes = whitespace.changes(in: story.blocks[index].string)
+            case .typography:
+                guard typography.legacyConventions || typography.smartQuotes != nil else { continue }
+                changes = Typography.changes(in: story.blocks[index].string, options: typography)
+            case .transliteration:
+                guard let transliteration else { continue }
+                changes = transliteration.changes(in: story.blocks[index].string)
+            case .form:
+                guard let form else { continue }
+                changes = try form.changes(in: story.blocks[index].string)
+            }
+            if apply(changes, to: &story, block: index) { last = step.rawValue }
         }
-        if let transliteration { changed = apply(transliteration.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
-        if let form { changed = apply(try form.changes(in: story.blocks[index].string), to: &story, block: index) || changed }
-        return changed
+        return last
     }
 
     @discardableResult

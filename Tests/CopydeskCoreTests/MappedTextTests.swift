@@ -87,5 +87,16 @@ import Testing
         #expect(text.text == FixApplier.apply(edits: edits, to: before))
         #expect(FixApplier.apply(edits: text.sourceEdits, to: original) == text.text)
     }
-}
 
+    @Test func editsThatCutIntoACharacterAreRepairedAsBefore() {
+        // Not what a stage does, but `apply` must still give what String(decoding:) gives.
+        var text = MappedText(verbatim: "caf\u{E9} ok", sourceOffset: 0)
+        text.apply([TextEdit(range: 4..<5, replacement: "x")])
+        #expect(text.text == String(decoding: [0x63, 0x61, 0x66, 0xC3, 0x78, 0x20, 0x6F, 0x6B] as [UInt8], as: UTF8.self))
+        var plain = MappedText(verbatim: "a b", sourceOffset: 0)
+        plain.apply([TextEdit(range: 1..<2, replacement: "\u{2014}")])
+        #expect(plain.text == "a\u{2014}b")
+        plain.apply([TextEdit(range: 0..<plain.byteCount, replacement: "")])
+        #expect(plain.text.isEmpty)
+    }
+}

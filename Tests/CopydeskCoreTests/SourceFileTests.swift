@@ -20,4 +20,28 @@ import Testing
         #expect(file.lineStarts == [0, 4, 9])
         #expect(file.location(of: 9).line == 3)
     }
+
+    @Test func textFromCheckedBytesIsTheSameAsFromAString() {
+        for text in ["", "plain ASCII\nsecond line", "Café 📰\r\nowner\rsaid", "«Привет»"] {
+            let bytes = Array(text.utf8)
+            let file = bytes.withUnsafeBufferPointer {
+                SourceFile(path: "a.txt", uncheckedUTF8: $0, isASCII: !bytes.contains { $0 >= 0x80 })
+            }
+            let reference = SourceFile(path: "a.txt", text: text)
+            #expect(file.text == reference.text)
+            #expect(Array(file.text.utf8) == bytes)
+            #expect(file.lineStarts == reference.lineStarts)
+        }
+    }
+
+    @Test func cachedValuesAreComputedOncePerFile() {
+        let file = SourceFile(path: "a.txt", text: "text")
+        var calls = 0
+        #expect(file.cached("k") { calls += 1; return 7 } == 7)
+        #expect(file.cached("k") { calls += 1; return 8 } == 7)
+        let copy = file  // a copy of the value shares what was computed
+        #expect(copy.cached("k") { calls += 1; return 9 } == 7)
+        #expect(calls == 1)
+        #expect(SourceFile(path: "a.txt", text: "text").cached("k") { 5 } == 5)
+    }
 }

@@ -215,6 +215,29 @@ let inputs: [[UInt8]] = {
 }()
 let totalBytes = inputs.reduce(0) { $0 + $1.count }
 
+/// Every block (kind, text, map, source edits), metadata and diagnostic of a story, one a line, to
+/// compare the behaviour of two builds (`--dump` with normalize, decode and stage).
+func dump(_ story: Story) {
+    let m = story.metadata
+    print("meta", m.sourceFormat ?? "-", m.encoding ?? "-", m.headline ?? "-", m.dateline ?? "-", m.byline ?? "-")
+    for block in story.blocks {
+        print("block", block.kind, String(reflecting: block.string))
+        print("  pieces", block.text.pieces.map { "\($0.length)@\($0.source)\($0.kind)" }.joined(separator: " "))
+        print("  edits", block.text.sourceEdits.map { "\($0.range)=\(String(reflecting: $0.replacement))" }.joined(separator: " "))
+    }
+    for d in story.diagnostics { print(d.ruleID, d.severity, d.range, d.message, d.fix.map { "\($0)" } ?? "-") }
+    print("--")
+}
+if arguments.contains("--dump"), ["normalize", "decode", "stage"].contains(mode) {
+    let stage = try NormalizeStage()
+    for input in inputs {
+        var story = try Bench.read(input)
+        if mode != "decode" { try stage.normalize(&story) }
+        dump(story)
+    }
+    exit(0)
+}
+
 let pass: () async throws -> Void
 switch mode {
 case "normalize":

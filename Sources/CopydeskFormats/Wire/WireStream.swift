@@ -140,7 +140,16 @@ enum WireStream {
     }
 
     /// How strongly the content looks like ANPA and like IPTC 7901 (0–100 each).
+    /// Both wire readers ask; the file is sniffed once.
     static func sniff(_ source: SourceFile) -> (anpa: Int, iptc7901: Int) {
+        let scores = source.cached("WireStream.sniff") { () -> [Int] in
+            let (anpa, iptc7901) = sniffing(source)
+            return [anpa, iptc7901]
+        }
+        return (scores[0], scores[1])
+    }
+
+    private static func sniffing(_ source: SourceFile) -> (anpa: Int, iptc7901: Int) {
         // Most files have no framing byte at all: one pass over the head in place, eight bytes at
         // a time, and only the check for a stream whose control codes were stripped remains.
         let framed = source.text.utf8.withContiguousStorageIfAvailable {

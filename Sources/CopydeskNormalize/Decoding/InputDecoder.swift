@@ -97,7 +97,11 @@ public enum InputDecoder {
     private static func decodeUTF8(_ bytes: [UInt8], path: String, summary: UTF8Validation.Summary, mixedFallback: String?, offsetBase: Int, diagnostics: [Diagnostic]) -> Result {
         var diagnostics = diagnostics
         guard !summary.invalid.isEmpty else {
-            return Result(source: SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self)), encoding: "UTF-8", diagnostics: diagnostics)
+            // `summary` found no ill-formed byte: build the text without validating it again.
+            let source = bytes.withUnsafeBufferPointer {
+                SourceFile(path: path, uncheckedUTF8: $0, isASCII: summary.multibyteSequences == 0)
+            }
+            return Result(source: source, encoding: "UTF-8", diagnostics: diagnostics)
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + summary.invalid.count * 2)
