@@ -94,31 +94,29 @@ public struct SourceFile: Sendable {
     }
 
     private static func computeLineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        do {
-            var starts = [0]
-            starts.reserveCapacity(bytes.count / 64 + 1)
-            guard let base = bytes.baseAddress else { return starts }
-            let raw = UnsafeRawPointer(base)
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                // Eight bytes at a time: skip words without a byte below 0x0E (LF and CR are 0x0A
-                // and 0x0D; tabs and form feeds take the byte path, which looks at them once).
-                if i + 8 <= count {
-                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if (x &- 0x0E0E_0E0E_0E0E_0E0E) & ~x & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                }
-                let byte = bytes[i]
-                if byte == 0x0A {
-                    starts.append(i + 1)
-                } else if byte == 0x0D {
-                    if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 64 + 1)
+        guard let base = bytes.baseAddress else { return starts }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            // Eight bytes at a time: skip words without a byte below 0x0E (LF and CR are 0x0A
+            // and 0x0D; tabs and form feeds take the byte path, which looks at them once).
+            if i + 8 <= count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if (x &- 0x0E0E_0E0E_0E0E_0E0E) & ~x & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
-            return starts
+            let byte = bytes[i]
+            if byte == 0x0A {
+                starts.append(i + 1)
+            } else if byte == 0x0D {
+                if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
         }
+        return starts
     }
 }
 
