@@ -58,17 +58,51 @@ public struct SourceFile: Sendable {
         }
         let lineStart = lineStarts[low]
         var scalars = 0, utf16 = 0
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = lineStart
-            while i < clamped {
-                let byte = bytes[i]
-                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                scalars += 1
-                utf16 += width == 4 ? 2 : 1
-                i += width
-            }
+        if clamped - lineStart <= Self.checkpointStride {
+            (scalars, utf16) = counts(lineStart..<clamped)
+        } else {
+            // A long line (a one-line file, a huge paragraph): counting from its start for every
+            // finding would be quadratic, so count from the nearest checkpoint instead.
+            let start = countsFromStart(of: lineStart), end = countsFromStart(of: clamped)
+            scalars = end.scalars - start.scalars
+            utf16 = end.utf16 - start.utf16
         }
         return SourceLocation(offset: clamped, line: low + 1, column: scalars + 1, utf16Column: utf16 + 1)
+    }
+
+    static let checkpointStride = 4096
+
+    /// Scalars and UTF-16 units that start in `range`: a scalar is counted where its lead byte is.
+    private func counts(_ range: Range<Int>) -> (scalars: Int, utf16: Int) {
+        var scalars = 0, wide = 0
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for i in range {
+                let byte = bytes[i]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte >= 0xF0 { wide += 1 }
+            }
+        }
+        return (scalars, scalars + wide)
+    }
+
+    /// Scalars and UTF-16 units before `offset`, from checkpoints every `checkpointStride` bytes
+    /// computed once per file.
+    private func countsFromStart(of offset: Int) -> (scalars: Int, utf16: Int) {
+        let checkpoints: [(scalars: Int, utf16: Int)] = cached("location-checkpoints") {
+            var table: [(scalars: Int, utf16: Int)] = [(0, 0)]
+            var running = (scalars: 0, utf16: 0)
+            var start = 0
+            while start + Self.checkpointStride <= byteCount {
+                let part = counts(start..<(start + Self.checkpointStride))
+                running = (running.scalars + part.scalars, running.utf16 + part.utf16)
+                table.append(running)
+                start += Self.checkpointStride
+            }
+            return table
+        }
+        let index = offset / Self.checkpointStride
+        let rest = counts((index * Self.checkpointStride)..<offset)
+        return (checkpoints[index].scalars + rest.scalars, checkpoints[index].utf16 + rest.utf16)
     }
 
     /// The text of a 1-based line, without its line break.
