@@ -60,6 +60,46 @@ enum ByteScan {
         }
     }
 
+    /// The first byte at or after `start` that may start a quotation mark for `QuoteScanner`
+    /// (`"` `'` `` ` `` and the lead bytes C2, E2, E3, EF), or `bytes.count`.
+    @inline(__always)
+    static func nextQuoteMarkLead(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let count = b.count
+        while i + 8 <= count {
+            let word = load(b, i)
+            var found = equalBytes(word, 0x22) | equalBytes(word, 0x27) | equalBytes(word, 0x60)
+            if word & highs != 0 {
+                found |= equalBytes(word, 0xC2) | equalBytes(word, 0xE2) | equalBytes(word, 0xE3) | equalBytes(word, 0xEF)
+            }
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < count {
+            switch b[i] {
+            case 0x22, 0x27, 0x60, 0xC2, 0xE2, 0xE3, 0xEF: return i
+            default: i += 1
+            }
+        }
+        return max(i, start)
+    }
+
+    /// Does `b` hold a straight `"`, `'` or a backtick?
+    static func containsStraightQuote(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = b.count
+        while i + 8 <= count {
+            let word = load(b, i)
+            if equalBytes(word, 0x22) | equalBytes(word, 0x27) | equalBytes(word, 0x60) != 0 { return true }
+            i += 8
+        }
+        while i < count {
+            if b[i] == 0x22 || b[i] == 0x27 || b[i] == 0x60 { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Some non-ASCII byte of `bytes` passes `test` (ASCII runs skipped eight bytes at a time).
     @inline(__always)
     static func containsNonASCII(_ bytes: ArraySlice<UInt8>, where test: (UInt8) -> Bool) -> Bool {

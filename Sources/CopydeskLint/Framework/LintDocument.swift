@@ -98,13 +98,14 @@ public struct LintDocument: Sendable {
         self.story = story
         self.style = style
         var paragraph = 0
+        let abbreviations = Tokenizer.AbbreviationTable.of(style.abbreviations)
         blocks = story.blocks.enumerated().map { index, block in
             let bytes = Array(block.string.utf8)
             let words = Tokenizer.words(bytes)
             var number: Int?
             if block.kind == .paragraph || block.kind == .subhead { number = paragraph; paragraph += 1 }
             return Block(index: index, kind: block.kind, text: block.string, bytes: bytes, words: words,
-                         sentences: Tokenizer.sentences(bytes, words: words, abbreviations: style.abbreviations),
+                         sentences: Tokenizer.sentences(bytes, words: words, abbreviations: abbreviations),
                          paragraphNumber: number)
         }
         bodyBlocks = Self.bodyBlocks(of: blocks)

@@ -29,6 +29,12 @@ struct PhraseIndex: Sendable {
     private var outputPhrase: [Int32] = []
     /// The bytes of each case-sensitive phrase (others empty), for the exact check.
     private var exactBytes: [[[UInt8]]]
+    /// A bit for the hash (`wordHash`) of each phrase's opening run of ASCII letters and digits,
+    /// folded. A phrase matches only where its opening run is the text's whole run (the run ends
+    /// where the phrase ends, at a word boundary, or at the phrase's next byte, which is no ASCII
+    /// letter or digit), so a word of the text whose bit is clear starts no match and is skipped.
+    private var firstWords: [UInt64]
+    private static let firstWordBits = 16
 
     init(_ lists: [(phrases: [String], ignoreCase: Bool)]) {
         self.lists = lists.map(\.phrases)
@@ -37,12 +43,17 @@ struct PhraseIndex: Sendable {
         var targets: [[Int32]] = [[]]
         var outputs: [[(list: Int32, phrase: Int32)]] = [[]]
         exactBytes = []
+        var firstWords = [UInt64](repeating: 0, count: 1 << (Self.firstWordBits - 6))
         for (listIndex, list) in lists.enumerated() {
             var exact: [[UInt8]] = []
             for (phraseIndex, phrase) in list.phrases.enumerated() {
                 let bytes = Array(phrase.utf8)
                 exact.append(list.ignoreCase ? [] : bytes)
                 guard !bytes.isEmpty else { continue }
+                bytes.withUnsafeBufferPointer { b in
+                    let (end, hash) = Self.wordHash(b, from: 0)
+                    if end > 0 { Self.setBit(&firstWords, hash) }
+                }
                 var state = 0
                 for raw in bytes {
                     let byte = PhraseMatcher.fold(raw)
@@ -60,6 +71,7 @@ struct PhraseIndex: Sendable {
             }
             exactBytes.append(exact)
         }
+        self.firstWords = firstWords
         nodeCount = keys.count
         rootNext = [Int32](repeating: 0, count: 256)
         for (key, target) in zip(keys[0], targets[0]) { rootNext[Int(key)] = target }
@@ -82,6 +94,47 @@ struct PhraseIndex: Sendable {
         }
         edgeStart.append(Int32(edgeKeys.count))
         outputStart.append(Int32(outputList.count))
+    }
+
+    /// The end of the run of ASCII letters and digits at `start`, and a hash of its bytes (folded).
+    @inline(__always)
+    static func wordHash(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hash: UInt64) {
+        var i = start
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3
+        let count = b.count
+        while true {
+            var chunk: UInt64
+            if i + 8 <= count {
+                chunk = ByteScan.load(b, i)
+            } else {
+                chunk = 0
+                for k in 0..<(count - i) { chunk |= UInt64(b[i + k]) << UInt64(8 * k) }
+            }
+            let folded = chunk | ByteScan.inRange(chunk, 0x41, 0x5A) >> 2
+            let alphanumeric = ByteScan.inRange(folded, 0x61, 0x7A) | ByteScan.inRange(chunk, 0x30, 0x39)
+            let stop = ~alphanumeric & ByteScan.highs
+            let n = stop == 0 ? 8 : stop.trailingZeroBitCount &>> 3
+            let available = min(n, count - i)
+            if available > 0 {
+                let kept = available == 8 ? folded : folded & ((1 &<< UInt64(8 &* available)) &- 1)
+                hash = (hash ^ kept) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash &>> 29
+            }
+            i += available
+            if available < 8 { return (i, hash) }
+        }
+    }
+
+    @inline(__always)
+    private static func setBit(_ bits: inout [UInt64], _ hash: UInt64) {
+        let bit = Int(truncatingIfNeeded: hash &>> UInt64(64 - firstWordBits))
+        bits[bit &>> 6] |= 1 &<< UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    private static func testBit(_ bits: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: hash &>> UInt64(64 - firstWordBits))
+        return bits[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
     }
 
     /// The matches of each list (indexed like `lists`), each in order.
@@ -107,6 +160,7 @@ struct PhraseIndex: Sendable {
         outputPhrase.withUnsafeBufferPointer { outputPhrase in
         denseRow.withUnsafeBufferPointer { denseRow in
         denseNext.withUnsafeBufferPointer { denseNext in
+        firstWords.withUnsafeBufferPointer { firstWords in
         bytes.withUnsafeBufferPointer { text in
             let count = text.count
             var p = 0
@@ -116,6 +170,15 @@ struct PhraseIndex: Sendable {
                 var state: Int32
                 if lead < 0x80 {
                     if Tokenizer.isASCIIAlphanumeric(lead) {
+                        if !previousIsWord {
+                            // A word no phrase opens with: skip it.
+                            let (end, hash) = Self.wordHash(text, from: p)
+                            if !Self.testBit(firstWords, hash) {
+                                previousIsWord = true
+                                p = end
+                                continue
+                            }
+                        }
                         state = previousIsWord ? 0 : rootNext[Int(PhraseMatcher.fold(lead))]
                         previousIsWord = true
                         if state == 0 {
@@ -177,7 +240,7 @@ struct PhraseIndex: Sendable {
                 }
                 p += lead < 0x80 ? 1 : Tokenizer.width(lead)
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits Latin-script text into words and sentences by scanning UTF-8 bytes.
 ///
 /// Non-ASCII letters count as word characters (so `Zürich`, `Москва` are single words); scripts
@@ -6,41 +8,59 @@ public enum Tokenizer {
     public static func words(_ bytes: [UInt8]) -> [LintDocument.Word] {
         var words: [LintDocument.Word] = []
         words.reserveCapacity(bytes.count / 5 + 1)
+        byteClass.withUnsafeBufferPointer { byteClass in
         bytes.withUnsafeBufferPointer { bytes in
             var i = 0
             let count = bytes.count
             while i < count {
                 // Spaces and ASCII punctuation between words.
                 let lead = bytes[i]
-                if lead < 0x80 && !isASCIIAlphanumeric(lead) { i += 1; continue }
-                guard isWordByte(bytes, i) else { i += 1; continue }
+                let leadClass = byteClass[Int(lead)]
+                if leadClass & Class.alphanumeric == 0 {
+                    guard lead >= 0x80, isWordScalar(bytes, i) else { i += 1; continue }
+                }
                 let start = i
-                var allDigits = true
+                var sawLetter = false
                 while i < count {
-                    // A run of ASCII letters and digits, the usual case, in a tight loop.
-                    var byte = bytes[i]
-                    while byte < 0x80 {
-                        if byte <= 0x39 {
-                            guard byte >= 0x30 else { break }
-                        } else {
-                            guard byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A else { break }
-                            allDigits = false
-                        }
-                        i += 1
-                        guard i < count else { break }
-                        byte = bytes[i]
-                    }
-                    guard i < count else { break }
-                    if byte < 0x80 {
-                        if isASCIIAlphanumeric(byte) {
-                            if !isDigit(byte) { allDigits = false }
-                            i += 1
+                    // A run of ASCII letters and digits, the usual case, eight bytes at a time.
+                    while i + 8 <= count {
+                        let word = ByteScan.load(bytes, i)
+                        let letters = ByteScan.inRange(word | 0x2020_2020_2020_2020, 0x61, 0x7A)
+                        let alphanumeric = letters | ByteScan.inRange(word, 0x30, 0x39)
+                        let stop = ~alphanumeric & ByteScan.highs
+                        if stop == 0 {
+                            if letters != 0 { sawLetter = true }
+                            i += 8
                             continue
                         }
-                    } else if isWordByte(bytes, i) {
-                        allDigits = false
-                        i += width(byte)
+                        let n = stop.trailingZeroBitCount &>> 3
+                        if letters & ((1 &<< UInt64(8 &* n)) &- 1) != 0 { sawLetter = true }
+                        i += n
+                        break
+                    }
+                    var byte = bytes[min(i, count - 1)]
+                    while i < count {
+                        byte = bytes[i]
+                        let c = byteClass[Int(byte)]
+                        guard c & Class.alphanumeric != 0 else { break }
+                        if c & Class.letter != 0 { sawLetter = true }
+                        i += 1
+                    }
+                    guard i < count else { break }
+                    let c = byteClass[Int(byte)]
+                    if c & Class.alphanumeric != 0 {
+                        // Stopped by the eight-byte scan only at a non-alphanumeric byte: not reached.
+                        i += 1
                         continue
+                    }
+                    if byte >= 0x80 {
+                        if isWordScalar(bytes, i) {
+                            sawLetter = true
+                            i += width(byte)
+                            continue
+                        }
+                    } else if c & Class.joiner == 0 {
+                        break
                     }
                     // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
                     let joiner = joinerWidth(bytes, i)
@@ -55,25 +75,57 @@ public enum Tokenizer {
                 // Keep the period of an abbreviation with single letters (U.S., a.m.).
                 if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
                 let first = bytes[start]
-                words.append(LintDocument.Word(range: start..<i, isCapitalized: isUpper(bytes, start), isNumber: allDigits && isDigit(first)))
+                let capitalized = first < 0x80 ? byteClass[Int(first)] & Class.upper != 0 : isUpper(bytes, start)
+                words.append(LintDocument.Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(first)))
             }
         }
+        }
         return words
+    }
+
+    /// Classes of bytes for the tokenizer's loop.
+    enum Class {
+        static let alphanumeric: UInt8 = 1
+        static let letter: UInt8 = 2
+        static let upper: UInt8 = 4
+        /// `'` `-` `.` `,` and the lead byte E2 (of ’).
+        static let joiner: UInt8 = 8
+    }
+
+    static let byteClass: [UInt8] = (0..<256).map { b -> UInt8 in
+        let byte = UInt8(b)
+        var c: UInt8 = 0
+        if isDigit(byte) { c |= Class.alphanumeric }
+        if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A && byte < 0x80 { c |= Class.alphanumeric | Class.letter }
+        if byte >= 0x41 && byte <= 0x5A { c |= Class.upper }
+        if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == 0xE2 { c |= Class.joiner }
+        return c
     }
 
     /// Sentence ranges: a sentence ends at `.`, `!` or `?` (with closing quotes or brackets) that is
     /// followed by a space and an uppercase letter, a digit or an opening quote, unless the word
     /// before the period is a known abbreviation (Mr., Sept., U.S. before a lowercase word…).
     public static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: Set<String>) -> [Range<Int>] {
+        sentences(bytes, words: words, abbreviations: AbbreviationTable.of(abbreviations))
+    }
+
+    static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: AbbreviationTable) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        result.reserveCapacity(bytes.count / 64 + 2)
         var start = 0
         var i = 0
         let count = bytes.count
         while start < count, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
         while i < count {
-            // Skip to the next . ! or ? (all above 0x20, at or below 0x3F).
+            // Skip to the next . ! or ?, eight bytes at a time.
             let next = bytes.withUnsafeBufferPointer { b -> Int in
                 var k = i
+                while k + 8 <= count {
+                    let word = ByteScan.load(b, k)
+                    let found = ByteScan.equalBytes(word, 0x2E) | ByteScan.equalBytes(word, 0x21) | ByteScan.equalBytes(word, 0x3F)
+                    if found != 0 { return k + found.trailingZeroBitCount / 8 }
+                    k += 8
+                }
                 while k < count {
                     let c = b[k]
                     if c <= 0x3F, c == 0x2E || c == 0x21 || c == 0x3F { return k }
@@ -108,7 +160,7 @@ public enum Tokenizer {
         return result
     }
 
-    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [LintDocument.Word], abbreviations: Set<String>) -> Bool {
+    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [LintDocument.Word], abbreviations: AbbreviationTable) -> Bool {
         // The last word starting before the period (binary search: words are in order).
         var low = 0, high = words.count
         while low < high {
@@ -118,10 +170,90 @@ public enum Tokenizer {
         guard low > 0 else { return false }
         let word = words[low - 1]
         guard word.range.upperBound >= period else { return false }
-        let text = String(decoding: bytes[word.range.lowerBound..<period], as: UTF8.self)
-        if abbreviations.contains(text) { return true }
-        // Single capital initials: "John F. Kennedy".
-        return text.utf8.count == 1 && isUpper(bytes, word.range.lowerBound)
+        let range = word.range.lowerBound..<period
+        if let known = abbreviations.contains(bytes, range) {
+            if known { return true }
+        } else if abbreviations.all.contains(String(decoding: bytes[range], as: UTF8.self)) {
+            return true
+        }
+        // Single capital initials: "John F. Kennedy" (one byte: an ASCII capital).
+        return range.count == 1 && isUpper(bytes, word.range.lowerBound)
+    }
+
+    /// A style's abbreviations for the sentence splitter: the ASCII ones of up to eight bytes
+    /// packed in a sorted array of words, so most periods are checked without building a `String`.
+    /// Built once per set of abbreviations (process cache).
+    struct AbbreviationTable: Sendable {
+        let all: Set<String>
+        /// ASCII abbreviations of 1–8 bytes, packed little-endian (no byte of a word is 0).
+        private let packed: [UInt64]
+        /// Abbreviations that are not ASCII: an ASCII word may still equal one (canonical
+        /// equivalence: K and the Kelvin sign), so those words take the `String` path.
+        private let hasNonASCII: Bool
+
+        init(_ all: Set<String>) {
+            self.all = all
+            var packed: [UInt64] = []
+            var nonASCII = false
+            for abbreviation in all {
+                let utf8 = Array(abbreviation.utf8)
+                if utf8.contains(where: { $0 >= 0x80 }) { nonASCII = true; continue }
+                guard (1...8).contains(utf8.count), !utf8.contains(0) else { continue }
+                packed.append(Self.pack(utf8[...]))
+            }
+            self.packed = packed.sorted()
+            hasNonASCII = nonASCII
+        }
+
+        @inline(__always)
+        private static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            var value: UInt64 = 0
+            for (k, byte) in bytes.enumerated() { value |= UInt64(byte) << UInt64(8 * k) }
+            return value
+        }
+
+        /// Whether the bytes are an abbreviation, or nil when only the `String` comparison can say.
+        func contains(_ bytes: [UInt8], _ range: Range<Int>) -> Bool? {
+            guard !hasNonASCII, range.count <= 8, !range.isEmpty else { return nil }
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            for i in range {
+                let byte = bytes[i]
+                // A non-ASCII word (or a NUL) may still equal an abbreviation as a `String`.
+                guard byte < 0x80, byte != 0 else { return nil }
+                value |= UInt64(byte) << shift
+                shift += 8
+            }
+            var low = 0, high = packed.count
+            while low < high {
+                let mid = (low + high) / 2
+                if packed[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            return low < packed.count && packed[low] == value
+        }
+
+        static func of(_ abbreviations: Set<String>) -> AbbreviationTable { cache.value(for: abbreviations) }
+
+        private static let cache = Cache()
+
+        private final class Cache: @unchecked Sendable {
+            private let lock = NSLock()
+            private var last: AbbreviationTable?
+
+            func value(for key: Set<String>) -> AbbreviationTable {
+                lock.lock()
+                if let last, last.all == key {
+                    lock.unlock()
+                    return last
+                }
+                lock.unlock()
+                let table = AbbreviationTable(key)
+                lock.lock()
+                last = table
+                lock.unlock()
+                return table
+            }
+        }
     }
 
     private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {

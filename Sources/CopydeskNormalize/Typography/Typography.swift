@@ -66,6 +66,75 @@ public enum Typography {
     }
 }
 
+/// A change `Typography.changes(in:options:)` reports, without its message: where, what it
+/// becomes, and which rule. For callers that only need what each mark is (lint's quote scanner).
+public struct TypographyMark: Sendable, Equatable {
+    public var range: Range<Int>
+    public var replacement: String
+    public var ruleID: String
+}
+
+extension Typography {
+    /// The changes `changes(in:options:)` reports for the UTF-8 `bytes`, in the same order, as
+    /// `TypographyMark`s: the same scan, but no message strings or changes are built.
+    public static func marks(in bytes: UnsafeBufferPointer<UInt8>, options: TypographyOptions) -> [TypographyMark] {
+        guard options.legacyConventions || options.smartQuotes != nil, containsTrigger(bytes, options) else { return [] }
+        var scanner = TypographyScanner(bytes: bytes, options: options)
+        scanner.marks = []
+        scanner.runSkipping()
+        return scanner.marks ?? []
+    }
+}
+
+extension TypographyScanner {
+    /// `run()`, jumping over the bytes it only steps past (eight at a time): the same handlers are
+    /// called at the same offsets.
+    mutating func runSkipping() {
+        var i = 0
+        while i < count {
+            i = nextTrigger(from: i)
+            guard i < count else { break }
+            switch bytes[i] {
+            case .backtick: i = legacy ? backtick(at: i) : i + 1
+            case .apostrophe: i = apostrophe(at: i)
+            case .doubleQuote: i = smart != nil ? doubleQuote(at: i) : i + 1
+            case .underscore: i = legacy ? underscore(at: i) : i + 1
+            case .hyphen: i = legacy ? hyphens(at: i) : i + 1
+            default: i += 1
+            }
+        }
+    }
+
+    /// The first `` ` `` `'` `"` `_` or `-` at or after `start`, or `count`.
+    func nextTrigger(from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let hit = Self.equalBytes(x, .backtick) | Self.equalBytes(x, .apostrophe) | Self.equalBytes(x, .doubleQuote)
+                    | Self.equalBytes(x, .underscore) | Self.equalBytes(x, .hyphen)
+                if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < count {
+            switch bytes[i] {
+            case .backtick, .apostrophe, .doubleQuote, .underscore, .hyphen: return i
+            default: i += 1
+            }
+        }
+        return i
+    }
+
+    /// High bit of each byte of `x` set exactly where that byte equals `byte`.
+    @inline(__always)
+    private static func equalBytes(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+        let t = x ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & 0x8080_8080_8080_8080
+    }
+}
+
 // MARK: - Bytes and character classes
 
 extension UInt8 {
@@ -165,6 +234,8 @@ private struct TypographyScanner {
     let legacyMarks: QuoteStyle
 
     var changes: [NormalizationChange] = []
+    /// Set by `Typography.marks`: each change is recorded here instead, without its message.
+    var marks: [TypographyMark]?
     /// Open quotations, innermost last (straight and ANPA quotes this block converted).
     var stack: [QuoteLevel] = []
     /// End offset of the last edit; dashes never absorb spaces before it.
@@ -200,16 +271,20 @@ private struct TypographyScanner {
 
     // MARK: Emitting
 
-    mutating func emit(_ range: Range<Int>, _ replacement: String, rule: String, message: String) {
-        changes.append(NormalizationChange(
-            ruleID: rule, message: message, edit: TextEdit(range: range, replacement: replacement)
-        ))
+    mutating func emit(_ range: Range<Int>, _ replacement: String, rule: String, message: @autoclosure () -> String) {
+        if marks != nil {
+            marks!.append(TypographyMark(range: range, replacement: replacement, ruleID: rule))
+        } else {
+            changes.append(NormalizationChange(
+                ruleID: rule, message: message(), edit: TextEdit(range: range, replacement: replacement)
+            ))
+        }
         consumed = range.upperBound
     }
 
     /// A quote mark (or pair of ASCII characters standing for one) at `range`.
-    mutating func emitQuote(_ range: Range<Int>, _ replacement: String, opens: Bool, rule: String, message: String) {
-        emit(range, replacement, rule: rule, message: message)
+    mutating func emitQuote(_ range: Range<Int>, _ replacement: String, opens: Bool, rule: String, message: @autoclosure () -> String) {
+        emit(range, replacement, rule: rule, message: message())
         lastQuoteEnd = range.upperBound
         lastQuoteOpened = opens
     }
@@ -283,6 +358,7 @@ private struct TypographyScanner {
     // MARK: Backticks (ANPA opening quotes)
 
     mutating func backtick(at i: Int) -> Int {
+        let legacyMarks = self.legacyMarks  // a local for the lazily built messages (exclusive access to self)
         let length = run(of: .backtick, from: i)
         if length == 2 {
             emitQuote(i..<(i + 2), legacyMarks.primaryOpen, opens: true, rule: "typography.legacy-quotes",
@@ -320,6 +396,7 @@ private struct TypographyScanner {
     // MARK: Apostrophes, single quotes, ANPA ''
 
     mutating func apostrophe(at i: Int) -> Int {
+        let legacyMarks = self.legacyMarks  // a local for the lazily built messages (exclusive access to self)
         let length = run(of: .apostrophe, from: i)
         if length >= 2 {
             guard legacy else {
@@ -349,6 +426,7 @@ private struct TypographyScanner {
     /// ANPA `''` at `i`: a closing double quote when a ``` `` ``` is open (and it is not inside a
     /// word), or when it ends a word; after a number with nothing open it is inches.
     mutating func legacyDoubleClose(at i: Int) -> Bool {
+        let legacyMarks = self.legacyMarks  // a local for the lazily built messages (exclusive access to self)
         let before = classBefore(i)
         let after = classAt(i + 2)
         let range = i..<(i + 2)
@@ -573,6 +651,7 @@ private struct TypographyScanner {
 
     /// Replaces the stand-in at `core` and the spaces around it with the house dash.
     mutating func dash(_ core: Range<Int>, message: String) -> Int {
+        let dashStyle = self.dashStyle  // a local for the lazily built message (exclusive access to self)
         var left = core.lowerBound
         while left > consumed && bytes[left - 1] == .space { left -= 1 }
         var right = core.upperBound

@@ -79,7 +79,7 @@ struct DatesMonthRule: LintRule {
             let words = block.words
             for k in words.indices {
                 let word = words[k]
-                guard word.range.count >= 3, word.range.count <= 9, case let first = b[word.range.lowerBound],
+                guard word.isCapitalized, word.range.count >= 3, word.range.count <= 9, case let first = b[word.range.lowerBound],
                       first >= 0x41, first <= 0x5A, let month = MonthNames.month(titleCase: b[word.range]) else { continue }
                 if let dateline, dateline.block == block.index, dateline.range.contains(word.range.lowerBound) { continue }
                 let hasPeriod = word.range.upperBound < b.count && b[word.range.upperBound] == 0x2E

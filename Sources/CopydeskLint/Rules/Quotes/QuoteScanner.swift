@@ -47,7 +47,7 @@ struct QuoteScanner {
     init(_ block: LintDocument.Block) {
         bytes = block.bytes
         guard Self.mayContainQuotes(bytes) else { return }
-        collect(block.text)
+        collect()
         pair()
     }
 
@@ -78,78 +78,97 @@ struct QuoteScanner {
 
     // MARK: Collecting
 
-    private mutating func collect(_ text: String) {
-        // Straight and ANPA marks: what the typography scanner would turn them into.
-        // In order of position, the last change at a position winning (the lookups below come
-        // in increasing order, so a cursor replaces a dictionary).
-        var changes: [NormalizationChange] = []
-        if bytes.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x60 }) {
-            changes = Typography.changes(in: text, options: TypographyOptions(legacyConventions: true, smartQuotes: .english))
-                .filter { $0.ruleID != "typography.legacy-dash" }
-            if !changes.indices.dropFirst().allSatisfy({ changes[$0 - 1].edit.range.lowerBound < changes[$0].edit.range.lowerBound }) {
-                var last: [Int: Int] = [:]
-                for (n, change) in changes.enumerated() { last[change.edit.range.lowerBound] = n }
-                changes = last.values.sorted().map { changes[$0] }.sorted { $0.edit.range.lowerBound < $1.edit.range.lowerBound }
-            }
-        }
-        var cursor = 0
-        func change(at i: Int) -> NormalizationChange? {
-            while cursor < changes.count, changes[cursor].edit.range.lowerBound < i { cursor += 1 }
-            return cursor < changes.count && changes[cursor].edit.range.lowerBound == i ? changes[cursor] : nil
-        }
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let byte = bytes[i]
-            switch byte {
-            case 0x22:  // "
-                let role: Role
-                switch change(at: i)?.edit.replacement {
-                case "\u{201C}"?: role = .open
-                case "\u{201D}"?: role = .close
-                case "\u{2033}"?: role = .prime
-                default: role = .stray
+    private static let typography = TypographyOptions(legacyConventions: true, smartQuotes: .english)
+
+    private mutating func collect() {
+        var found: [Mark] = []
+        bytes.withUnsafeBufferPointer { b in
+            // Straight and ANPA marks: what the typography scanner would turn them into (the
+            // role only: no change or message is built). In order of position, the last change at
+            // a position winning (the lookups below come in increasing order, so a cursor
+            // replaces a dictionary).
+            var changes: [TypographyMark] = []
+            if ByteScan.containsStraightQuote(b) {
+                changes = Typography.marks(in: b, options: Self.typography)
+                    .filter { $0.ruleID != "typography.legacy-dash" }
+                if !changes.indices.dropFirst().allSatisfy({ changes[$0 - 1].range.lowerBound < changes[$0].range.lowerBound }) {
+                    var last: [Int: Int] = [:]
+                    for (n, change) in changes.enumerated() { last[change.range.lowerBound] = n }
+                    changes = last.values.sorted().map { changes[$0] }.sorted { $0.range.lowerBound < $1.range.lowerBound }
                 }
-                marks.append(Mark(range: i..<(i + 1), glyph: .straightDouble, scalar: "\"", level: .double, role: role))
-                i += 1
-            case 0x27:  // '
-                if let change = change(at: i) {
-                    let range = change.edit.range
-                    switch change.edit.replacement {
-                    case "\u{201D}": marks.append(Mark(range: range, glyph: .anpaCloseDouble, scalar: "\"", level: .double, role: .close))
-                    case "\u{2018}": marks.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .open))
-                    case "\u{2019}" where change.ruleID == "typography.apostrophe":
-                        marks.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .apostrophe))
-                    case "\u{2019}": marks.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .close))
-                    case "\u{2032}", "\u{2033}": marks.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .prime))
-                    default: break
+            }
+            var cursor = 0
+            func change(at i: Int) -> (range: Range<Int>, replacement: UInt32, ruleID: String)? {
+                while cursor < changes.count, changes[cursor].range.lowerBound < i { cursor += 1 }
+                guard cursor < changes.count && changes[cursor].range.lowerBound == i else { return nil }
+                let change = changes[cursor]
+                return (change.range, Self.singleScalar(change.replacement), change.ruleID)
+            }
+            let count = b.count
+            // Only the bytes that may start a mark are looked at (eight bytes at a time between them).
+            var i = ByteScan.nextQuoteMarkLead(b, from: 0)
+            while i < count {
+                let byte = b[i]
+                switch byte {
+                case 0x22:  // "
+                    let role: Role
+                    switch change(at: i)?.replacement {
+                    case 0x201C?: role = .open
+                    case 0x201D?: role = .close
+                    case 0x2033?: role = .prime
+                    default: role = .stray
                     }
-                    i = max(i + 1, range.upperBound)
-                } else {
+                    found.append(Mark(range: i..<(i + 1), glyph: .straightDouble, scalar: "\"", level: .double, role: role))
+                    i += 1
+                case 0x27:  // '
+                    if let change = change(at: i) {
+                        let range = change.range
+                        switch change.replacement {
+                        case 0x201D: found.append(Mark(range: range, glyph: .anpaCloseDouble, scalar: "\"", level: .double, role: .close))
+                        case 0x2018: found.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .open))
+                        case 0x2019 where change.ruleID == "typography.apostrophe":
+                            found.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .apostrophe))
+                        case 0x2019: found.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .close))
+                        case 0x2032, 0x2033: found.append(Mark(range: range, glyph: .straightSingle, scalar: "'", level: .single, role: .prime))
+                        default: break
+                        }
+                        i = max(i + 1, range.upperBound)
+                    } else {
+                        i += 1
+                    }
+                case 0x60:  // `
+                    if let change = change(at: i) {
+                        let range = change.range
+                        if change.replacement == 0x201C {
+                            found.append(Mark(range: range, glyph: .anpaOpenDouble, scalar: "`", level: .double, role: .open))
+                        } else if change.replacement == 0x2018 {
+                            found.append(Mark(range: range, glyph: .anpaOpenSingle, scalar: "`", level: .single, role: .open))
+                        }
+                        i = max(i + 1, range.upperBound)
+                    } else {
+                        i += 1
+                    }
+                case 0xC2, 0xE2, 0xE3, 0xEF:
+                    let width = Tokenizer.width(byte)
+                    if let scalar = Tokenizer.scalar(b, i), let mark = curlyOrForeign(scalar, i..<min(count, i + width)) {
+                        found.append(mark)
+                    }
+                    i += width
+                default:
                     i += 1
                 }
-            case 0x60:  // `
-                if let change = change(at: i) {
-                    let range = change.edit.range
-                    if change.edit.replacement == "\u{201C}" {
-                        marks.append(Mark(range: range, glyph: .anpaOpenDouble, scalar: "`", level: .double, role: .open))
-                    } else if change.edit.replacement == "\u{2018}" {
-                        marks.append(Mark(range: range, glyph: .anpaOpenSingle, scalar: "`", level: .single, role: .open))
-                    }
-                    i = max(i + 1, range.upperBound)
-                } else {
-                    i += 1
-                }
-            case 0xC2, 0xE2, 0xE3, 0xEF:
-                let width = Tokenizer.width(byte)
-                if let scalar = Tokenizer.scalar(bytes, i), let mark = curlyOrForeign(scalar, i..<min(count, i + width)) {
-                    marks.append(mark)
-                }
-                i += width
-            default:
-                i += 1
+                if i < count { i = ByteScan.nextQuoteMarkLead(b, from: i) }
             }
         }
+        marks = found
+    }
+
+    /// The scalar of a one-scalar string, else 0. For the marks typography puts in (“ ” ‘ ’ ′ ″,
+    /// none of which has a canonical decomposition), equal scalars mean equal strings.
+    private static func singleScalar(_ string: String) -> UInt32 {
+        var scalars = string.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return 0 }
+        return first.value
     }
 
     /// Where a mark stands: after a space (or opening bracket, dash, opening quote) and before a

@@ -60,11 +60,11 @@ struct RepeatedParagraphRule: LintRule {
     /// byte by byte; a word with other characters is lowercased as a `String` and put in NFC, so
     /// byte equality is `String` equality (canonical equivalence), as with `[String]` keys.
     ///
-    /// `check` first hashes each paragraph's key (and the key of its first `minimumPrefix`
-    /// words) as it goes, and builds the bytes only of paragraphs whose hashes meet another's.
+    /// `check` first hashes the key of each paragraph's first `minimumPrefix` words (all its
+    /// words if it has fewer): identical paragraphs, and paragraphs that open with the same words,
+    /// have equal hashes. It builds the bytes only of paragraphs whose hashes meet another's.
     private struct Summary {
         var count = 0
-        var hash: UInt64 = 0
         var prefixHash: UInt64 = 0
     }
 
@@ -94,8 +94,7 @@ struct RepeatedParagraphRule: LintRule {
         summary.count = words.count
         var hash = fnvBasis
         block.bytes.withUnsafeBufferPointer { b in
-            for (n, word) in words.enumerated() {
-                if n == minimumPrefix { summary.prefixHash = hash }
+            for word in words.prefix(minimumPrefix) {
                 // ASCII words (most) are folded and hashed eight bytes at a time.
                 let start = hash
                 if !hashFolded(&hash, b, word.range) {
@@ -106,9 +105,7 @@ struct RepeatedParagraphRule: LintRule {
                 }
             }
         }
-        if words.count == minimumPrefix { summary.prefixHash = hash }
-        summary.hash = hash
-        if summary.count < minimumPrefix { summary.prefixHash = 0 }
+        summary.prefixHash = hash
         return summary
     }
 
@@ -157,6 +154,17 @@ struct RepeatedParagraphRule: LintRule {
     func check(_ document: LintDocument, _ report: inout LintReport) {
         let body = document.body
         let summaries = body.map(Self.summary)
+        // Identical paragraphs and paragraphs that open alike have equal hashes: with none equal
+        // (most stories), nothing to report and no dictionaries to build.
+        let hashed = summaries.filter { $0.count > 0 }.map(\.prefixHash)
+        if hashed.count < 2 { return }
+        if hashed.count <= 64 {
+            var collision = false
+            for i in 1..<hashed.count where !collision {
+                for j in 0..<i where hashed[j] == hashed[i] { collision = true; break }
+            }
+            if !collision { return }
+        }
         // Keys, built on demand.
         var keys = [(bytes: [UInt8], prefixEnd: Int)?](repeating: nil, count: body.count)
         func key(_ index: Int) -> (bytes: [UInt8], prefixEnd: Int) {
@@ -166,14 +174,15 @@ struct RepeatedParagraphRule: LintRule {
             return key
         }
         var reported = Set<Int>()
-        // Identical paragraphs: the first paragraph with the same words, by hash then bytes.
+        // Identical paragraphs: the first paragraph with the same words, by the hash of the
+        // opening words, then the number of words, then bytes.
         // Paragraphs with the same hash, in order: a chain from the first (`head`) through
         // `nextSameHash` to the last (`tail`), so no array per paragraph.
         var firstWithText: [UInt64: (head: Int, tail: Int)] = [:]
         firstWithText.reserveCapacity(body.count)
         var nextSameHash = [Int](repeating: -1, count: body.count)
         for (index, summary) in summaries.enumerated() where summary.count > 0 {
-            if let chain = firstWithText[summary.hash] {
+            if let chain = firstWithText[summary.prefixHash] {
                 var candidate = chain.head
                 var first: Int?
                 while candidate >= 0 {
@@ -185,10 +194,10 @@ struct RepeatedParagraphRule: LintRule {
                     add(&report, body[index], repeats: body[first], whole: true)
                 } else {
                     nextSameHash[chain.tail] = index
-                    firstWithText[summary.hash] = (chain.head, index)
+                    firstWithText[summary.prefixHash] = (chain.head, index)
                 }
             } else {
-                firstWithText[summary.hash] = (index, index)
+                firstWithText[summary.prefixHash] = (index, index)
             }
         }
         // Prefixes: compare only paragraphs that open with the same words (groups in the order
