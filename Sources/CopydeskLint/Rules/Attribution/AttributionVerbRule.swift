@@ -58,7 +58,6 @@ struct AttributionVerbRule: LintRule {
     func check(_ document: LintDocument, _ report: inout LintReport) {
         guard !phrases.phrases(.attributionVerbs).isEmpty, AttributionText.isEnglish(document) else { return }
         for block in document.body where block.kind == .paragraph {
-            let bytes = block.bytes
             for match in document.phrases(phrases, .attributionVerbs, block) {
                 guard let k = block.words.firstIndex(where: { $0.range.lowerBound == match.range.lowerBound }),
                       block.words[k].range == match.range else { continue }
