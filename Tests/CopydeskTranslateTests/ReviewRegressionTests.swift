@@ -1,0 +1,75 @@
+import Copydesk
+import Foundation
+import Testing
+
+/// Regressions from the review of the translation stage: inputs that trapped, took quadratic
+/// time, or gave false alarms. Each test failed (or trapped, or timed out) before its fix.
+@Suite struct ReviewRegressionTests {
+    /// An XLIFF 1.2 file with the given units (source, target), el→en unless told.
+    static func xliff(_ units: [(String, String)], source: String = "el", target: String = "en") -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file source-language="\(source)" target-language="\(target)" datatype="plaintext" original="x">
+            <body>
+
+            """
+        for (index, unit) in units.enumerated() {
+            out += "<trans-unit id=\"\(index + 1)\"><source>\(escape(unit.0))</source><target>\(escape(unit.1))</target></trans-unit>\n"
+        }
+        return out + "</body></file></xliff>\n"
+    }
+
+    /// Runs the translation stage on an XLIFF text; the diagnostics and the seconds it took.
+    static func run(xliff text: String) async throws -> (diagnostics: [Diagnostic], seconds: Double, story: Story) {
+        var story = try XLIFFStoryReader.read(SourceFile(path: "review.xlf", text: text))
+        let stage = try TranslationFixtures.stage()
+        let start = Date()
+        try await stage.process(&story, context: StageContext(mode: .report))
+        return (story.diagnostics, Date().timeIntervalSince(start), story)
+    }
+
+    static func run(_ sourceLanguage: String, _ source: String, _ target: String) async throws -> [Diagnostic] {
+        try await TranslationFixtures.run(TranslationExample(sourceLanguage, source, "en", target), stage: TranslationFixtures.stage())
+    }
+
+    // MARK: Numbers
+
+    /// "ninety " × 110,000 then "trillion" overflowed Int64 in the number-word reader and trapped.
+    @Test func numberWordsThatOverflowAreNotANumber() async throws {
+        let target = "It will send " + String(repeating: "ninety ", count: 110_000) + "trillion tonnes of aid."
+        let result = try await Self.run(xliff: Self.xliff([("Θα στείλει 12 τόνους βοήθειας.", target)]))
+        let numbers = result.diagnostics.filter { $0.ruleID == "translation.numbers" }
+        // The run of words is no number: the 12 tonnes are missing, nothing else is said of it.
+        #expect(numbers.count == 1 && numbers[0].message.contains("12"), "\(numbers.map(\.message))")
+        #expect(result.seconds < 10)
+    }
+
+    /// Thirteen number words in a row are not one number.
+    @Test func aLongRunOfNumberWordsIsNotANumber() async throws {
+        let found = try await Self.run("el", "Θα στείλει 12 τόνους βοήθειας.",
+                                       "It will send one two three four five six seven eight nine ten eleven twelve tonnes of aid.")
+        #expect(found.filter { $0.ruleID == "translation.numbers" }.count == 1)
+    }
+
+    /// Words after a scale word belong to the number: "deux mille cinq cents" is 2,500, not 2,000 and 500.
+    @Test(arguments: [
+        ("fr", "Environ deux mille cinq cents manifestants ont défilé à Paris samedi, selon la préfecture de police."),
+        ("el", "Περίπου δύο χιλιάδες πεντακόσιοι διαδηλωτές πορεύτηκαν στο Παρίσι το Σάββατο, σύμφωνα με την αστυνομία."),
+        ("ru", "Около двух тысяч пятисот демонстрантов прошли по Парижу в субботу, сообщила полиция."),
+    ])
+    func numberWordsGroupByThousands(_ language: String, _ source: String) async throws {
+        let right = try await Self.run(language, source, "About 2,500 protesters marched in Paris on Saturday, according to police.")
+        #expect(right.filter { $0.ruleID == "translation.numbers" }.isEmpty, "\(right.map(\.message))")
+        let wrong = try await Self.run(language, source, "About 2,000 protesters marched in Paris on Saturday, according to police.")
+        #expect(wrong.filter { $0.ruleID == "translation.numbers" }.count >= 1, "\(wrong.map(\.message))")
+    }
+
+    @Test func englishNumberWordsGroupByThousands() async throws {
+        let found = try await Self.run("fr", "Le pays compte 2 300 000 habitants.", "The country has two million three hundred thousand inhabitants.")
+        #expect(found.filter { $0.ruleID == "translation.numbers" }.isEmpty, "\(found.map(\.message))")
+    }
+}
