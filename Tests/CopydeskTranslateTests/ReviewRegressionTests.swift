@@ -72,4 +72,13 @@ import Testing
         let found = try await Self.run("fr", "Le pays compte 2 300 000 habitants.", "The country has two million three hundred thousand inhabitants.")
         #expect(found.filter { $0.ruleID == "translation.numbers" }.isEmpty, "\(found.map(\.message))")
     }
+
+    /// "1" + ".000" × 20,000 rescanned every separator for every group (30 s).
+    @Test func aFigureOfManyGroupsIsReadInLinearTime() async throws {
+        let figure = "1" + String(repeating: ".000", count: 20_000)
+        let result = try await Self.run(xliff: Self.xliff([("Έστειλε \(figure) ευρώ.", "It sent \(figure.replacingOccurrences(of: ".", with: ",")) euros.")]))
+        #expect(result.seconds < 3, "\(result.seconds) s")
+        // Read as written on both sides: the grouping differs, so the literal differs.
+        #expect(result.diagnostics.filter { $0.ruleID == "translation.numbers" }.count <= 1)
+    }
 }
