@@ -81,4 +81,21 @@ import Testing
         // Read as written on both sides: the grouping differs, so the literal differs.
         #expect(result.diagnostics.filter { $0.ruleID == "translation.numbers" }.count <= 1)
     }
+
+    // MARK: Names
+
+    /// One name 2,500 times in a paragraph: each appearance copied the name's forms and scanned
+    /// all copies (25 s); each was compared with every word of the translation.
+    @Test func aRepeatedNameIsCheckedOnce() async throws {
+        let source = String(repeating: "Ο πρωθυπουργός Κυριάκος Μητσοτάκης είπε, ", count: 2_500)
+        let target = String(repeating: "Prime Minister Kyriakos Mitsotakis said, ", count: 2_500)
+        let result = try await Self.run(xliff: Self.xliff([(source, target)]))
+        #expect(result.seconds < 5, "\(result.seconds) s")
+        #expect(result.diagnostics.filter { $0.ruleID == "translation.names" }.isEmpty)
+        // And a misspelling is still found, at each place it is written.
+        let misspelt = try await Self.run(xliff: Self.xliff([(source, target.replacingOccurrences(of: "Mitsotakis", with: "Mitsotakes"))]))
+        #expect(misspelt.seconds < 5, "\(misspelt.seconds) s")
+        let names = misspelt.diagnostics.filter { $0.ruleID == "translation.names" }
+        #expect(names.count == 2_500 && names.allSatisfy { $0.message.contains("Mitsotakis in the desk's spelling") }, "\(names.prefix(2).map(\.message))")
+    }
 }
