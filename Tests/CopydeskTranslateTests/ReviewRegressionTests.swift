@@ -98,4 +98,35 @@ import Testing
         let names = misspelt.diagnostics.filter { $0.ruleID == "translation.names" }
         #expect(names.count == 2_500 && names.allSatisfy { $0.message.contains("Mitsotakis in the desk's spelling") }, "\(names.prefix(2).map(\.message))")
     }
+
+    // MARK: Alignment
+
+    /// One XLIFF unit of 2,500 sentences a side: sentences were aligned in m·n time and memory,
+    /// and the gaps computed three times.
+    @Test func aLongUnitIsNotAlignedSentenceBySentence() async throws {
+        let source = String(repeating: "Ο υπουργός είπε ότι θα έρθει αύριο στη Θεσσαλονίκη. ", count: 2_500)
+        let target = String(repeating: "The minister said he would come to Thessaloniki tomorrow. ", count: 2_500)
+        let result = try await Self.run(xliff: Self.xliff([(source, target)]))
+        #expect(result.seconds < 2, "\(result.seconds) s")
+        #expect(result.diagnostics.filter { $0.ruleID == "translation.omission" || $0.ruleID == "translation.addition" }.isEmpty)
+    }
+
+    /// More paragraphs a side than the aligner takes: paired by position, said so in the stage
+    /// data and once by translation.omission, and no rule compares the (maybe wrong) pairs.
+    @Test func tooManyParagraphsArePairedByPosition() async throws {
+        let count = 1_600
+        let source = (0..<count).map { "Ο υπουργός είπε ότι θα στείλει \($0) τόνους βοήθειας στην περιοχή." }.joined(separator: "\n\n")
+        // One paragraph left out near the start: every later pair is off by one.
+        let target = (1..<count).map { "The minister said he would send \($0) tonnes of aid to the region." }.joined(separator: "\n\n")
+        var story = try TranslationFixtures.story(source: source, sourceLanguage: "el", target: target, targetLanguage: "en")
+        let start = Date()
+        try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 10, "\(seconds) s")
+        let found = story.diagnostics.filter { $0.ruleID.hasPrefix("translation.") }
+        #expect(found.count == 1 && found[0].ruleID == "translation.omission" && found[0].message.contains("too long to align"), "\(found.prefix(3).map(\.message))")
+        guard case .map(let data)? = story.stageData["translation"] else { Issue.record("no stage data"); return }
+        #expect(data["aligned-by"] == .string("position"))
+        #expect(data["reliable"] == .bool(false))
+    }
 }
