@@ -129,4 +129,36 @@ import Testing
         #expect(data["aligned-by"] == .string("position"))
         #expect(data["reliable"] == .bool(false))
     }
+
+    // MARK: Punctuation
+
+    /// An English list item ending in ";" is not a Greek question mark, nor a question.
+    @Test func aSemicolonEndingAListItemIsNotAGreekQuestionMark() async throws {
+        let found = try await Self.run("el", """
+            Η κυβέρνηση ανακοίνωσε τα εξής μέτρα για τους συνταξιούχους της χώρας από τον Ιανουάριο:
+
+            αύξηση των συντάξεων κατά 7,75%·
+            """, """
+            The government announced the following measures for the country's pensioners from January:
+
+            an increase in pensions of 7.75%;
+            """)
+        #expect(found.filter { $0.ruleID == "translation.punctuation" }.isEmpty, "\(found.map(\.message))")
+    }
+
+    /// Where the original asks, ";" is the Greek question mark: one finding, a suggestion (not a fix).
+    @Test func aSemicolonWhereTheOriginalAsksIsSuggestedAsAQuestionMark() async throws {
+        let found = try await Self.run("el", "Θα αντέξει η κυβέρνηση;", "Will the government hold;").filter { $0.ruleID == "translation.punctuation" }
+        #expect(found.count == 1, "\(found.map(\.message))")
+        #expect(found.first?.fix == nil)
+        #expect(found.first?.message.contains("suggestion: ?") == true, "\(found.map(\.message))")
+    }
+
+    /// A space before ":" is called French spacing only from a French original.
+    @Test func spacingBeforeAColonIsCalledFrenchOnlyFromFrench() async throws {
+        let greek = try await Self.run("el", "Ο υπουργός είπε: «Όχι».", "The minister said : “No.”").filter { $0.ruleID == "translation.punctuation" }
+        #expect(greek.count == 1 && !greek[0].message.contains("French") && greek[0].message.contains("English puts no space"), "\(greek.map(\.message))")
+        let french = try await Self.run("fr", "Le ministre a dit : « Non. »", "The minister said : “No.”").filter { $0.ruleID == "translation.punctuation" }
+        #expect(french.count == 1 && french[0].message.contains("French spacing"), "\(french.map(\.message))")
+    }
 }
