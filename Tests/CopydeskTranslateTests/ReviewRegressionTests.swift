@@ -1,5 +1,6 @@
 import Copydesk
 import Foundation
+import GRDB
 import Testing
 
 /// Regressions from the review of the translation stage: inputs that trapped, took quadratic
@@ -160,5 +161,27 @@ import Testing
         #expect(greek.count == 1 && !greek[0].message.contains("French") && greek[0].message.contains("English puts no space"), "\(greek.map(\.message))")
         let french = try await Self.run("fr", "Le ministre a dit : « Non. »", "The minister said : “No.”").filter { $0.ruleID == "translation.punctuation" }
         #expect(french.count == 1 && french[0].message.contains("French spacing"), "\(french.map(\.message))")
+    }
+
+    // MARK: Translation memory
+
+    /// A NULL or wrong-typed column in the memory trapped on reading; now an error naming the file.
+    @Test func aDamagedMemoryRowIsAnErrorNamingTheFile() throws {
+        let path = try MemoryTests.temporaryArchive()
+        let memory = try TranslationMemory(path: path)
+        let text = "Ο πρωθυπουργός θα μεταβεί την Πέμπτη στις Βρυξέλλες για τη Σύνοδο Κορυφής."
+        _ = try memory.add([MemoryTests.entry(text, "The prime minister will travel to Brussels on Thursday for the summit.")])
+        #expect(try memory.lookup([text], sourceLanguage: "el", targetLanguage: "en").first??.score == 100)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE tm_segments SET target_text = 42, created = 'yesterday'") }
+        try queue.close()
+        var failed = false
+        do {
+            _ = try TranslationMemory(path: path).lookup([text], sourceLanguage: "el", targetLanguage: "en")
+        } catch {
+            failed = true
+            #expect("\(error)".hasPrefix(path + ": ") && "\(error)".contains("damaged"), "\(error)")
+        }
+        #expect(failed)
     }
 }
