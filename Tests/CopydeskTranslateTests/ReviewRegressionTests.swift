@@ -112,6 +112,21 @@ import Testing
         #expect(result.diagnostics.filter { $0.ruleID == "translation.omission" || $0.ruleID == "translation.addition" }.isEmpty)
     }
 
+    /// 1,400 paragraphs a side: aligned in a band around the diagonal (the full table took
+    /// half a minute in a debug build), and a paragraph left out in the middle is still found.
+    @Test func aLongStoryIsAlignedInABand() async throws {
+        let count = 1_400
+        let source = (0..<count).map { "Ο υπουργός είπε ότι θα στείλει \($0) τόνους βοήθειας στην περιοχή." }.joined(separator: "\n\n")
+        let target = (0..<count).filter { $0 != 700 }.map { "The minister said he would send \($0) tonnes of aid to the region." }.joined(separator: "\n\n")
+        var story = try TranslationFixtures.story(source: source, sourceLanguage: "el", target: target, targetLanguage: "en")
+        let start = Date()
+        try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 30, "\(seconds) s")
+        let omissions = story.diagnostics.filter { $0.ruleID == "translation.omission" }
+        #expect(omissions.count == 1 && omissions[0].message.contains("700 τόνους"), "\(omissions.prefix(3).map(\.message))")
+    }
+
     /// More paragraphs a side than the aligner takes: paired by position, said so in the stage
     /// data and once by translation.omission, and no rule compares the (maybe wrong) pairs.
     @Test func tooManyParagraphsArePairedByPosition() async throws {
