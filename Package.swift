@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
         .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk"]),
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
-        .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk", "CopydeskTestSupport"], exclude: ["Data"]),
+        .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk", "CopydeskTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Data"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
     ],
     cxxLanguageStandard: .cxx17

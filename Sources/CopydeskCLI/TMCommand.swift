@@ -84,6 +84,14 @@ struct TMImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one TMX or XLIFF file") }
+        try Self.validateLanguages(sourceLanguage, targetLanguage)
+    }
+
+    /// --source-lang and --target-lang must be language tags, as `translate prepare` requires.
+    static func validateLanguages(_ sourceLanguage: String?, _ targetLanguage: String?) throws {
+        for (flag, tag) in [("--source-lang", sourceLanguage), ("--target-lang", targetLanguage)] {
+            if let tag, !TranslationPreparer.isLanguageTag(tag) { throw ValidationError("\(flag): '\(tag)' is not a language tag such as el, en or en-GB") }
+        }
     }
 
     func run() async throws {
@@ -150,6 +158,13 @@ struct TMAddCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("min-confidence"), help: "Least aligner confidence (0–1) for a pair to be stored.")
     var minimumConfidence: Double = 0.5
+
+    func validate() throws {
+        guard minimumConfidence >= 0, minimumConfidence <= 1 else {
+            throw ValidationError("--min-confidence must be from 0 to 1, not \(minimumConfidence)")
+        }
+        try TMImportCommand.validateLanguages(sourceLanguage, targetLanguage)
+    }
 
     func run() async throws {
         let original = try await StoryInput.read(source)

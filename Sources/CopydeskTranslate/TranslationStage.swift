@@ -77,6 +77,9 @@ public struct TranslationStage: Stage {
         // also a list of every name, number and term it lacks.
         let blank = Set(document.target.filter { $0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }.map(\.index))
         for (rule, severity, id) in checker.rules {
+            // Texts paired by position (too long to align): rules that compare pairs would compare
+            // the wrong paragraphs.
+            if !document.alignedReliably, Self.comparesPairs.contains(id) { continue }
             var report = LintReport()
             rule.check(document, &report)
             for finding in report.findings where !blank.contains(finding.block) || Self.reportsBlankTranslations.contains(id) {
@@ -93,6 +96,12 @@ public struct TranslationStage: Stage {
         Self.dropSuperseded(&story.diagnostics, before: earlier)
         story.stageData[Self.name] = Self.summary(document)
     }
+
+    /// The rules that compare the paragraphs of each aligned pair.
+    static let comparesPairs: Set<String> = [
+        "translation.addition", "translation.length", "translation.numbers", "translation.names", "translation.glossary",
+        "translation.quotes", "translation.brackets", "translation.punctuation",
+    ]
 
     /// The rules whose findings stand on a blank translation.
     static let reportsBlankTranslations: Set<String> = ["translation.untranslated", "translation.omission", "translation.addition"]
@@ -120,7 +129,7 @@ public struct TranslationStage: Stage {
     static func summary(_ document: TranslationDocument) -> ConfigValue {
         var data: [String: ConfigValue] = [
             "profile": .string(document.profile.name),
-            "aligned-by": .string(document.pairsFromFormat ? "file" : "length-and-anchors"),
+            "aligned-by": .string(document.pairsFromFormat ? "file" : document.alignedReliably ? "length-and-anchors" : "position"),
             "pairs": .list(document.pairs.map { pair in
                 .map([
                     "source": .list(pair.source.map { .int($0) }),

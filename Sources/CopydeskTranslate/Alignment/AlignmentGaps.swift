@@ -18,7 +18,7 @@ import CopydeskCore
 /// - When many paragraphs stand alone (at least 3, and over a third of all), the alignment is
 ///   not trusted: no gaps are reported, only that the two texts could not be aligned — the
 ///   translation may be of another story, or rewritten too freely to check by paragraph.
-struct AlignmentGaps {
+struct AlignmentGaps: Sendable {
     enum Side: Sendable { case source, target }
 
     struct Gap: Sendable {
@@ -58,6 +58,8 @@ struct AlignmentGaps {
     var uncertain: [AlignedPair] = []
 
     init(_ document: TranslationDocument) {
+        // Paired by position: nothing is known about what stands alone.
+        guard document.alignedReliably else { reliable = false; return }
         let desk = DeskLines(profile: document.profile)
         var bodyBlocks = 0
         for (p, pair) in document.pairs.enumerated() {
@@ -218,7 +220,7 @@ extension AlignmentGaps {
     /// reported); `expected`: desk lines set aside; `uncertain`: pairs the aligner is
     /// unsure of; `reliable`: false when too much stands alone to report omissions or additions.
     static func stageData(_ document: TranslationDocument) -> [String: ConfigValue] {
-        let gaps = AlignmentGaps(document)
+        let gaps = document.gaps
         func lone(_ list: [(block: Int, confidence: Double)], _ side: Side) -> ConfigValue {
             .list(list.map { entry in
                 .map(["block": .int(entry.block), "confidence": .double((entry.confidence * 100).rounded() / 100),
@@ -227,6 +229,7 @@ extension AlignmentGaps {
         }
         return [
             "reliable": .bool(gaps.reliable),
+            "aligned-by-position": .bool(!document.alignedReliably),
             "unaligned": .map(["source": lone(gaps.loneSource, .source), "target": lone(gaps.loneTarget, .target)]),
             "expected": .map(["source": .list(gaps.expectedSource.map { .int($0) }), "target": .list(gaps.expectedTarget.map { .int($0) })]),
             "uncertain": .list(gaps.uncertain.map { pair in

@@ -157,10 +157,12 @@ enum Anchors {
     /// mistranslation with a slipped separator or zero still share, so a wrong number does not
     /// pull a paragraph apart from its translation (`translation.numbers` reports it).
     static func digitShape(_ value: String) -> String {
-        var digits = Substring(value.filter { $0 != "." })
-        while digits.count > 1, digits.first == "0" { digits.removeFirst() }
-        while digits.count > 1, digits.last == "0" { digits.removeLast() }
-        return String(digits)
+        // Bytes, not Characters: `count` on a Substring walks it, and a figure may be 20,000 digits long.
+        let digits = value.utf8.filter { $0 != UInt8(ascii: ".") }
+        var start = 0, end = digits.count
+        while end - start > 1, digits[start] == UInt8(ascii: "0") { start += 1 }
+        while end - start > 1, digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        return String(decoding: digits[start..<end], as: UTF8.self)
     }
 
     /// A number's value as digits, read the same whatever the locale: a separator followed by

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Besides the cheapest alignment (Viterbi) it runs the forward–backward algorithm over the same
 /// costs, so every bead gets a posterior probability: how sure the model is that exactly these
-/// units go together, or that a unit has no counterpart at all. Time O(m·n·beads), memory O(m·n).
+/// units go together, or that a unit has no counterpart at all. Time O(m·n·beads), memory O(m·n);
+/// on long texts only a band around the diagonal (`bandThreshold`).
 struct BeadAligner: Sendable {
     struct Unit: Sendable {
         /// Letters (see `Anchors.letterCount`).
@@ -96,13 +97,21 @@ struct BeadAligner: Sendable {
         var forward = [Double](repeating: infinity, count: (m + 1) * width)
         best[0] = 0
         forward[0] = 0
+        // Long texts: only cells near the diagonal (see `bandThreshold`).
+        let banded = m * n > Self.bandThreshold
+        let band = abs(m - n) + Self.bandMargin
+        func columns(_ i: Int) -> ClosedRange<Int> {
+            guard banded else { return 0...n }
+            let centre = i * n / m
+            return max(0, centre - band)...min(n, centre + band)
+        }
         for i in 0...m {
-            for j in 0...n {
+            for j in columns(i) {
                 let here = i * width + j
                 guard forward[here] < infinity else { continue }
                 for (index, bead) in beads.enumerated() {
                     let i2 = i + bead.source, j2 = j + bead.target
-                    guard i2 <= m, j2 <= n else { continue }
+                    guard i2 <= m, j2 <= n, !banded || columns(i2).contains(j2) else { continue }
                     let c = cost(bead, i, j, sourceSpans, targetSpans)
                     let there = i2 * width + j2
                     if best[here] + c < best[there] {
@@ -112,12 +121,12 @@ struct BeadAligner: Sendable {
                     forward[there] = Self.softmin(forward[there], forward[here] + c)
                 }
                 // A whole paragraph's sentences left out or added at once.
-                if let (i2, c) = groupDrop(sourceSpans, i) {
+                if let (i2, c) = groupDrop(sourceSpans, i), !banded || columns(i2).contains(j) {
                     let there = i2 * width + j
                     if best[here] + c < best[there] { best[there] = best[here] + c; back[there] = Self.sourceGroupDrop }
                     forward[there] = Self.softmin(forward[there], forward[here] + c)
                 }
-                if let (j2, c) = groupDrop(targetSpans, j) {
+                if let (j2, c) = groupDrop(targetSpans, j), !banded || columns(i).contains(j2) {
                     let there = i * width + j2
                     if best[here] + c < best[there] { best[there] = best[here] + c; back[there] = Self.targetGroupDrop }
                     forward[there] = Self.softmin(forward[there], forward[here] + c)
@@ -130,7 +139,7 @@ struct BeadAligner: Sendable {
         backward[m * width + n] = 0
         var sourceAlone = [Double](repeating: 0, count: m), targetAlone = [Double](repeating: 0, count: n)
         for i in stride(from: m, through: 0, by: -1) {
-            for j in stride(from: n, through: 0, by: -1) {
+            for j in columns(i).reversed() {
                 let here = i * width + j
                 guard forward[here] < infinity else { continue }
                 for bead in beads {
@@ -191,6 +200,12 @@ struct BeadAligner: Sendable {
         }
         return steps.reversed()
     }
+
+    /// Above this many cells (m·n) only a band around the diagonal is computed: `bandMargin`
+    /// cells either side beyond the difference in counts, so time grows with m·(|m−n| + margin)
+    /// rather than m·n. Stories of up to 200 units a side are aligned in full.
+    static let bandThreshold = 40_000
+    static let bandMargin = 40
 
     static let sourceGroupDrop: Int8 = -2
     static let targetGroupDrop: Int8 = -3

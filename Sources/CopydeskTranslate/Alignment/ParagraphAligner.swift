@@ -53,7 +53,22 @@ public struct ParagraphAligner: Sendable {
         BeadAligner(beads: BeadAligner.paragraphBeads, ratio: ratio, variance: variance, anchorWeight: anchorWeight)
     }
 
+    /// Paragraphs a side beyond which texts are paired by position, not aligned: the alignment's
+    /// time and memory grow with the product of both sides' counts.
+    public static let maximumParagraphs = 1_500
+
+    /// Whether `align` pairs these texts by position (too long to align).
+    public func pairsByPosition(source: [TranslationDocument.Block], target: [TranslationDocument.Block]) -> Bool {
+        max(source.count, target.count) > Self.maximumParagraphs
+    }
+
     public func align(source: [TranslationDocument.Block], target: [TranslationDocument.Block]) -> [AlignedPair] {
+        if pairsByPosition(source: source, target: target) {
+            // Confidence 0: no rule trusts these pairs (`TranslationDocument.alignedReliably`).
+            return (0..<max(source.count, target.count)).map { index in
+                AlignedPair(source: index < source.count ? [index] : [], target: index < target.count ? [index] : [], confidence: 0)
+            }
+        }
         let sourceDesk = Set(source.filter(deskLines.isSourceDeskLine).map(\.index))
         let targetDesk = Set(target.filter(deskLines.isTargetDeskLine).map(\.index))
         var sourceBody = source.map(\.index).filter { !sourceDesk.contains($0) }

@@ -19,6 +19,9 @@ struct SentenceAligner: Sendable {
     }
 
     var splitter: SentenceSplitter
+    /// Sentences a side beyond which a pair's sentences are not aligned (`align` gives no steps,
+    /// so nothing in the pair is reported as left out or added).
+    static let maximumSentences = 150
     var ratio: Double
     var transliteration: String?
     var variance: Double = 6.8
@@ -49,6 +52,8 @@ struct SentenceAligner: Sendable {
                target targetBlocks: [TranslationDocument.Block], targetLanguage: String?) -> [Step] {
         let source = sentences(sourceBlocks, language: sourceLanguage)
         let target = sentences(targetBlocks, language: targetLanguage)
+        // Too many sentences to align (time and memory grow with the product): no opinion.
+        guard source.count <= Self.maximumSentences, target.count <= Self.maximumSentences else { return [] }
         let sourceBytes = Dictionary(sourceBlocks.map { ($0.index, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         let targetBytes = Dictionary(targetBlocks.map { ($0.index, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         let model = BeadAligner(beads: BeadAligner.sentenceBeads, ratio: ratio, variance: variance, anchorWeight: 3,

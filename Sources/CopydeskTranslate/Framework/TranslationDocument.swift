@@ -1,4 +1,5 @@
 import CopydeskCore
+import Synchronization
 
 /// A translation and its original as rules see them: both sides' blocks as bytes, the aligned
 /// pairs, the languages and the profile. Built once per story and shared by every rule.
@@ -26,6 +27,26 @@ public struct TranslationDocument: Sendable {
     public var profile: TranslationProfile
     /// Where the original is, for messages that point at it (`el.txt:7`).
     public var sourceFile: SourceFile
+    /// False when the texts had too many paragraphs to align (`ParagraphAligner.maximumParagraphs`)
+    /// and were paired by position: rules that compare pairs stay quiet.
+    public var alignedReliably = true
+    /// What is computed once per document and shared by the rules (the alignment gaps).
+    let shared = SharedResults()
+
+    final class SharedResults: Sendable {
+        let gaps = Mutex<AlignmentGaps?>(nil)
+    }
+
+    /// The alignment's gaps (`AlignmentGaps`), computed on first use and shared by the rules and
+    /// the stage's data. Set `pairs` before asking: the gaps are not recomputed.
+    var gaps: AlignmentGaps {
+        shared.gaps.withLock { cached in
+            if let cached { return cached }
+            let gaps = AlignmentGaps(self)
+            cached = gaps
+            return gaps
+        }
+    }
 
     public init(story: Story, original: TranslationOriginal, profile: TranslationProfile,
                 sourceLanguage: String?, targetLanguage: String?) {
@@ -43,8 +64,10 @@ public struct TranslationDocument: Sendable {
             pairs = fixed.map { AlignedPair(source: $0.source, target: $0.target, confidence: 1) }
             pairsFromFormat = true
         } else {
-            pairs = ParagraphAligner(profile: profile).align(source: source, target: target)
+            let aligner = ParagraphAligner(profile: profile)
+            pairs = aligner.align(source: source, target: target)
             pairsFromFormat = false
+            alignedReliably = !aligner.pairsByPosition(source: source, target: target)
         }
     }
 

@@ -292,7 +292,8 @@ public final class TranslationMemory: Sendable {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM tm_segments WHERE key_hash = ? AND pair = ? ORDER BY created DESC, id DESC
             """), arguments: [MemoryText.hash(key), pair])
-        return rows.first { ($0["source_key"] as String) == key }.map(segment(from:))
+        for row in rows where try Self.column(row, "source_key") as String == key { return try segment(from: row) }
+        return nil
     }
 
     private static func fuzzy(_ db: Database, text: MemoryText, words: [UInt64], pair: String, threshold: Int, limit: Int) throws -> MemoryMatch? {
@@ -305,7 +306,7 @@ public final class TranslationMemory: Sendable {
             let part = Array(distinct[chunk..<min(chunk + 500, distinct.count)])
             for row in try Row.fetchAll(db, sql: "SELECT word, segments FROM tm_word_counts WHERE word IN (\(placeholders(part.count)))",
                                         arguments: StatementArguments(part)) {
-                frequency[row["word"]] = row["segments"]
+                frequency[try Self.column(row, "word")] = try Self.column(row, "segments") as Int
             }
         }
         // The d + 1 rarest word positions; a word nobody has counts as rarest (it can match nothing).
@@ -318,18 +319,18 @@ public final class TranslationMemory: Sendable {
         var shared: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT segment, length FROM tm_words WHERE word IN (\(placeholders(probes.count)))",
                                     arguments: StatementArguments(probes)) {
-            let length: Int = row["length"]
-            if length >= shortest && length <= longest { shared[row["segment"], default: 0] += 1 }
+            let length: Int = try Self.column(row, "length")
+            if length >= shortest && length <= longest { shared[try Self.column(row, "segment") as Int64, default: 0] += 1 }
         }
         guard !shared.isEmpty else { return nil }
         let ids = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(limit).map(\.key)
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM tm_segments WHERE id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids))
         var best: MemoryMatch?
         for row in rows {
-            let candidate = Self.words(row["words"] as Data? ?? Data())
+            let candidate = Self.words(try Self.optionalColumn(row, "words") as Data? ?? Data())
             let score = min(99, MemoryText.score(words, candidate))
             guard score >= threshold else { continue }
-            let segment = segment(from: row)
+            let segment = try segment(from: row)
             if let current = best, current.score > score || (current.score == score && (current.segment.created, current.segment.id) >= (segment.created, segment.id)) { continue }
             best = MemoryMatch(score: score, segment: segment)
         }
@@ -357,14 +358,14 @@ public final class TranslationMemory: Sendable {
             stats.segments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tm_segments") ?? 0
             stats.pairs = try Row.fetchAll(db, sql: """
                 SELECT source_lang || ' → ' || target_lang AS pair, COUNT(*) AS n FROM tm_segments GROUP BY source_lang, target_lang ORDER BY n DESC, pair
-                """).map { ($0["pair"], $0["n"]) }
+                """).map { (try Self.column($0, "pair"), try Self.column($0, "n")) }
             stats.origins = try Row.fetchAll(db, sql: "SELECT origin_kind, COUNT(*) AS n FROM tm_segments GROUP BY origin_kind ORDER BY n DESC")
-                .map { ($0["origin_kind"], $0["n"]) }
+                .map { (try Self.column($0, "origin_kind"), try Self.column($0, "n")) }
             stats.files = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT origin) FROM tm_segments") ?? 0
             stats.indexedWords = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tm_word_counts") ?? 0
             if let row = try Row.fetchOne(db, sql: "SELECT MIN(created) AS oldest, MAX(created) AS newest FROM tm_segments") {
-                stats.oldest = (row["oldest"] as Double?).map(Date.init(timeIntervalSince1970:))
-                stats.newest = (row["newest"] as Double?).map(Date.init(timeIntervalSince1970:))
+                stats.oldest = (try Self.optionalColumn(row, "oldest") as Double?).map(Date.init(timeIntervalSince1970:))
+                stats.newest = (try Self.optionalColumn(row, "newest") as Double?).map(Date.init(timeIntervalSince1970:))
             }
             return stats
         }
@@ -407,10 +408,42 @@ public final class TranslationMemory: Sendable {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
 
-    private static func segment(from row: Row) -> MemorySegment {
-        MemorySegment(id: row["id"], sourceLanguage: row["source_lang"], targetLanguage: row["target_lang"],
-                      source: row["source_text"], target: row["target_text"], originKind: row["origin_kind"],
-                      origin: row["origin"], unit: row["unit"], created: Date(timeIntervalSince1970: row["created"]))
+    private static func segment(from row: Row) throws -> MemorySegment {
+        MemorySegment(id: try column(row, "id"), sourceLanguage: try column(row, "source_lang"), targetLanguage: try column(row, "target_lang"),
+                      source: try column(row, "source_text"), target: try column(row, "target_text"), originKind: try column(row, "origin_kind"),
+                      origin: try column(row, "origin"), unit: try optionalColumn(row, "unit"),
+                      created: Date(timeIntervalSince1970: try column(row, "created")))
+    }
+
+    /// A column of a row read from the memory that is missing, NULL or of another type: the file
+    /// is damaged (or was written by something else). `read` and `perform` name the file.
+    struct DamagedRow: Error {
+        var column: String
+        var found: String
+        var expected: String
+    }
+
+    /// A column that may be NULL.
+    static func optionalColumn<Value: DatabaseValueConvertible>(_ row: Row, _ name: String) throws -> Value? {
+        if let value = row[name] as DatabaseValue?, value.isNull { return nil }
+        return try column(row, name) as Value
+    }
+
+    /// A column's value, decoded without trapping: NULL or a value of another type throws `DamagedRow`.
+    static func column<Value: DatabaseValueConvertible>(_ row: Row, _ name: String) throws -> Value {
+        guard let value = row[name] as DatabaseValue? else { throw DamagedRow(column: name, found: "no such column", expected: "\(Value.self)") }
+        guard let decoded = Value.fromDatabaseValue(value) else {
+            let found: String
+            switch value.storage {
+            case .null: found = "NULL"
+            case .int64(let n): found = "the integer \(n)"
+            case .double(let d): found = "the number \(d)"
+            case .string: found = "text"
+            case .blob: found = "a blob"
+            }
+            throw DamagedRow(column: name, found: found, expected: "\(Value.self)")
+        }
+        return decoded
     }
 
     private static func perform<T>(_ database: DatabaseQueue, path: String, _ doing: String, _ body: (Database) throws -> T) throws -> T {
@@ -432,6 +465,9 @@ public final class TranslationMemory: Sendable {
 
     /// SQLite errors become one line naming the file, as the archive's own.
     static func describe(_ error: any Error, path: String, doing: String) -> any Error {
-        SQLiteStore.describe(error, path: path, doing: doing)
+        if let damaged = error as? DamagedRow {
+            return CopydeskError.input(file: path, message: "\(doing): the translation memory is damaged (column '\(damaged.column)' holds \(damaged.found) where a \(damaged.expected) belongs); rebuild it from its TMX/XLIFF files")
+        }
+        return SQLiteStore.describe(error, path: path, doing: doing)
     }
 }

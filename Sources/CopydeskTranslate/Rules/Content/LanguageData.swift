@@ -28,6 +28,9 @@ struct LanguageData: Sendable {
     var abbreviations: [Abbreviation] = []
     /// Marks that end a question in this language (`?`; Greek also `;` and U+037E).
     var questionMarks: [String] = ["?"]
+    /// Marks this language writes with a space before them (French `: ; ! ?`): a space kept before
+    /// them in a translation from it is called the original's spacing.
+    var spacedMarks: Set<UInt8> = []
 
     struct Abbreviation: Sendable {
         var source: String
@@ -57,7 +60,7 @@ struct LanguageData: Sendable {
             throw CopydeskError.configuration(file: file.path, message: "a language data file must be a mapping")
         }
         let known: Set<String> = ["language", "description", "number-words", "scale-words", "money-scales", "months",
-                                  "after-noon", "before-noon", "abbreviations", "question-marks"]
+                                  "after-noon", "before-noon", "abbreviations", "question-marks", "spaced-marks"]
         for key in top.keys.sorted() where !known.contains(key) {
             throw file.error(at: key, "unknown key '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -93,6 +96,10 @@ struct LanguageData: Sendable {
         beforeNoon += try strings("before-noon").map { $0.lowercased() }
         let marks = try strings("question-marks")
         if !marks.isEmpty { questionMarks = marks }
+        for mark in try strings("spaced-marks") {
+            guard mark.utf8.count == 1, let byte = mark.utf8.first else { throw file.error(at: "spaced-marks", "'spaced-marks' must list single ASCII marks") }
+            spacedMarks.insert(byte)
+        }
         if case .list(let items)? = top["abbreviations"] {
             for (index, item) in items.enumerated() {
                 guard case .map(let fields) = item, case .string(let source)? = fields["source"],

@@ -271,6 +271,7 @@ struct NumberReader: Sendable {
         let n = bytes.count
         var groups: [Range<Int>] = [i..<digitsEnd(bytes, i)]
         var separators: [Separator] = []
+        var seen = SeparatorsSeen()
         while let last = groups.last {
             let j = last.upperBound
             guard j < n else { break }
@@ -291,12 +292,17 @@ struct NumberReader: Sendable {
             let next = (j + width)..<digitsEnd(bytes, j + width)
             // Space grouping (fr, ru: "1 200") only in decimal-comma languages, three digits a group;
             // a clock's minutes are two digits; a date has at most three parts.
-            if !accepts(separator, bytes, last: last, next: next, separators: separators, groups: groups.count) { break }
+            if !accepts(separator, bytes, last: last, next: next, seen: seen, groups: groups.count) { break }
+            seen.add(separator)
             separators.append(separator)
             groups.append(next)
         }
         var end = groups.last!.upperBound
         let text = String(decoding: bytes[i..<end], as: UTF8.self)
+        // More groups than any amount or date has: a code or a literal run of digits, matched as written.
+        if groups.count > Self.maximumGroups {
+            return ([NumberMention(range: i..<end, text: text, kind: .figure, values: [.literal(text)])], end)
+        }
         let digits = groups.map { String(decoding: bytes[$0], as: UTF8.self) }
 
         // Clock times: 12:30, 12h30, and in decimal-comma languages 12.30.
@@ -422,22 +428,44 @@ struct NumberReader: Sendable {
         return ([mention], end)
     }
 
-    private func accepts(_ separator: Separator, _ bytes: [UInt8], last: Range<Int>, next: Range<Int>, separators: [Separator], groups: Int) -> Bool {
+    /// What the separators read so far have been, kept as the figure is read (so a long run of
+    /// groups is read in linear time).
+    private struct SeparatorsSeen {
+        var last: Separator?
+        var space = false
+        var comma = false
+        var clockOrSlash = false
+        var allSpace = true
+        var allSlash = true
+
+        mutating func add(_ separator: Separator) {
+            last = separator
+            if separator == .space { space = true } else { allSpace = false }
+            if separator == .slash { clockOrSlash = true } else { allSlash = false }
+            if separator == .comma { comma = true }
+            if separator == .colon || separator == .hour { clockOrSlash = true }
+        }
+    }
+
+    /// Groups beyond which a figure is read as a literal ("1.000.000.000.000.000.000").
+    static let maximumGroups = 6
+
+    private func accepts(_ separator: Separator, _ bytes: [UInt8], last: Range<Int>, next: Range<Int>, seen: SeparatorsSeen, groups: Int) -> Bool {
         switch separator {
         case .space:
-            return data.decimalComma && next.count == 3 && (last.count <= 3 || separators.last == .space) && separators.allSatisfy { $0 == .space }
+            return data.decimalComma && next.count == 3 && (last.count <= 3 || seen.last == .space) && seen.allSpace
         case .colon, .hour:
             guard groups == 1, next.count == 2, last.count <= 2 else { return false }
             if separator == .hour, next.upperBound < bytes.count, TextScan.isLetter(TextScan.scalar(bytes, next.upperBound).0) { return false }
             return true
         case .slash:
-            return groups <= 2 && separators.allSatisfy { $0 == .slash } && last.count <= 4 && next.count <= 4
+            return groups <= 2 && seen.allSlash && last.count <= 4 && next.count <= 4
         case .point, .comma:
-            if separators.contains(.space) {
+            if seen.space {
                 // "1 200,5": after space grouping only the decimal comma.
-                return separator == .comma && data.decimalComma && !separators.contains(.comma)
+                return separator == .comma && data.decimalComma && !seen.comma
             }
-            return !separators.contains { $0 == .colon || $0 == .hour || $0 == .slash }
+            return !seen.clockOrSlash
         }
     }
 
@@ -490,26 +518,50 @@ struct NumberReader: Sendable {
 
     // MARK: Words
 
-    /// A spelled-out number ("δύο", "twenty-five", "quatre-vingt-dix", "two million").
+    /// Longest run of number words read as one number; a longer run is not a number a
+    /// translation would carry ("ninety ninety ninety…"), and is skipped whole.
+    static let maximumNumberWords = 12
+
+    /// A spelled-out number ("δύο", "twenty-five", "quatre-vingt-dix", "two million",
+    /// "deux mille cinq cents", "two million three hundred thousand"): words below a thousand add
+    /// or multiply ("cinq cents", "quatre-vingts"), and each scale word closes a group, smaller
+    /// scales after larger ones. Nil (with the run skipped) when the words overflow or run longer
+    /// than `maximumNumberWords`.
     private func words(_ bytes: [UInt8], from i: Int) -> (NumberMention?, Int) {
         var total: Int64 = 0
         var current: Int64 = 0
         var k = i
         var end = i
         var count = 0
+        var valid = true
+        // The last scale word read: a following one must be smaller ("million … thousand").
+        var lastScale: Int64 = .max
         while k < bytes.count {
             let wordEnd = TextScan.letterRun(bytes, from: k)
             guard wordEnd > k else { break }
             let word = TextScan.lowerWord(bytes[k..<wordEnd])
             if let value = data.numberWords[word] {
-                if count > 0, value > current, current > 0 { current *= value } else { current += value }
-            } else if count > 0, let scale = data.scaleWords[word] {
-                total += max(current, 1) * scale
+                if valid {
+                    let result = count > 0 && value > current && current > 0
+                        ? current.multipliedReportingOverflow(by: value) : current.addingReportingOverflow(value)
+                    if result.overflow { valid = false } else { current = result.partialValue }
+                }
+            } else if count > 0, let scale = data.scaleWords[word], scale < lastScale {
+                lastScale = scale
+                if valid {
+                    let product = max(current, 1).multipliedReportingOverflow(by: scale)
+                    let sum = total.addingReportingOverflow(product.partialValue)
+                    if product.overflow || sum.overflow { valid = false } else { total = sum.partialValue }
+                }
                 current = 0
-                end = wordEnd < bytes.count && bytes[wordEnd] == 0x2E ? wordEnd + 1 : wordEnd
-                k = end
                 count += 1
-                break
+                // A period after the scale word ends the number ("млрд.", or the sentence).
+                if wordEnd < bytes.count, bytes[wordEnd] == 0x2E { end = wordEnd + 1; break }
+                end = wordEnd
+                var next = wordEnd
+                if next < bytes.count, bytes[next] == 0x2D || bytes[next] == 0x20 { next += 1 } else { break }
+                k = next
+                continue
             } else {
                 break
             }
@@ -520,9 +572,10 @@ struct NumberReader: Sendable {
             if next < bytes.count, bytes[next] == 0x2D || bytes[next] == 0x20 { next += 1 } else { break }
             k = next
         }
-        total += current
         guard count > 0 else { return (nil, TextScan.letterRun(bytes, from: i)) }
+        let sum = total.addingReportingOverflow(current)
+        guard valid, !sum.overflow, count <= Self.maximumNumberWords else { return (nil, end) }
         return (NumberMention(range: i..<end, text: String(decoding: bytes[i..<end], as: UTF8.self), kind: .words,
-                              values: [.number(ExactValue(total))]), end)
+                              values: [.number(ExactValue(sum.partialValue))]), end)
     }
 }

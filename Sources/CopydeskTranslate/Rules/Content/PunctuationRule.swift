@@ -1,4 +1,5 @@
 import CopydeskCore
+import Foundation
 import CopydeskICU
 import CopydeskLint
 
@@ -8,8 +9,10 @@ import CopydeskLint
 /// In the translation, when its language does not use them (ICU `LocaleDelimiters` says which
 /// quotation marks it uses): guillemets « » ‹ › and low-9 quotes „ ‚ (fixed to the target's marks,
 /// “ ” in English, with the French inner spaces removed); a space, no-break space or U+202F before
-/// : ; ! ? (French spacing, fixed by removing it) unless the translation is French; a Greek
-/// question mark (";" ending a question, U+037E) and ano teleia "·" when the original is Greek; and
+/// : ; ! ? (fixed by removing it) when the translation's language does not space them, called French
+/// spacing when the original's language does (`spaced-marks` in its language file); a Greek question
+/// mark (U+037E, fixed; or ";" ending a sentence of a paragraph whose original asks a question,
+/// suggested — an English list item may end with ";") and ano teleia "·" when the original is Greek; and
 /// abbreviations of the original's language left in ("κ."/"k." for κύριος, "M." for Monsieur, "г."
 /// for год; from `StyleRules/translation/languages/`), reported only when the original has the
 /// same abbreviation there. Per aligned pair, the last paragraph of each side: the original ends
@@ -80,8 +83,16 @@ struct TranslationPunctuationRule: TranslationRule {
         let source = languages.data(sourceLanguage), target = languages.data(targetLanguage)
         let marks = Marks(targetLanguage)
         let greekSource = source.questionMarks.contains(";")
+        // A ";" in the translation is the Greek question mark only where the original asks a question.
+        var asking = Set<Int>()
+        if greekSource {
+            for pair in document.pairs where pair.source.contains(where: { Self.asksWithSemicolon(document.source[$0].bytes) }) {
+                asking.formUnion(pair.target)
+            }
+        }
         for block in document.target {
-            checkMarks(block, marks, greekSource: greekSource, &report)
+            checkMarks(block, marks, greekSource: greekSource, asking: asking.contains(block.index), frenchSource: !source.spacedMarks.isEmpty,
+                       targetName: Self.languageName(targetLanguage), &report)
         }
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty {
             let sourceText = PairText(pair.source, of: document.source)
@@ -97,7 +108,27 @@ struct TranslationPunctuationRule: TranslationRule {
 
     // MARK: Marks of the original's language
 
-    private func checkMarks(_ block: TranslationDocument.Block, _ marks: Marks, greekSource: Bool, _ report: inout LintReport) {
+    /// The language's English name for messages ("English"), or its tag.
+    static func languageName(_ tag: String) -> String {
+        Locale(identifier: "en").localizedString(forLanguageCode: tag) ?? tag
+    }
+
+    /// Whether a Greek paragraph asks a question: a ";" (or U+037E) after a letter, a digit or a closing mark.
+    static func asksWithSemicolon(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (scalar, width) = TextScan.scalar(bytes, i)
+            if scalar == 0x3B || scalar == 0x37E, let (before, _) = TextScan.scalar(before: i, bytes),
+               TextScan.isLetter(before) || (before < 0x80 && TextScan.isDigit(UInt8(before))) || [0xBB, 0x201D, 0x22, 0x29].contains(before) {
+                return true
+            }
+            i += width
+        }
+        return false
+    }
+
+    private func checkMarks(_ block: TranslationDocument.Block, _ marks: Marks, greekSource: Bool, asking: Bool, frenchSource: Bool,
+                            targetName: String, _ report: inout LintReport) {
         let bytes = block.bytes
         let quotes = QuoteScan(bytes, range: 0..<bytes.count)
         var reported = Set<Int>()
@@ -136,9 +167,10 @@ struct TranslationPunctuationRule: TranslationRule {
             } else if scalar == 0x37E, greekSource {
                 report.add(block: block.index, range: i..<(i + width),
                            "\";\" (U+037E) is the Greek question mark: write \"?\"", fix: [TextEdit(range: i..<(i + width), replacement: "?")])
-            } else if scalar == 0x3B, greekSource, endsSentence(bytes, i + 1) {
+            } else if scalar == 0x3B, greekSource, asking, endsSentence(bytes, i + 1) {
+                // A suggestion, not a fix: an English list item or clause may end with ";" too.
                 report.add(block: block.index, range: i..<(i + 1),
-                           "\";\" ending a question is the Greek question mark: write \"?\"", fix: [TextEdit(range: i..<(i + 1), replacement: "?")])
+                           "\";\" where the original asks a question is the Greek question mark: write \"?\"", suggestion: "?")
             } else if scalar == 0x387 || scalar == 0xB7, greekSource, i + width < bytes.count, TextScan.spaceWidth(bytes, i + width) > 0 {
                 report.add(block: block.index, range: i..<(i + width),
                            "\"·\" is the Greek ano teleia: write a semicolon or a colon", suggestion: ";")
@@ -152,7 +184,9 @@ struct TranslationPunctuationRule: TranslationRule {
                 if scalar == 0x3A, TextScan.isDigit(bytes[start - 1]),
                    TextScan.isDigit(after) || (after == 0x20 && i + 2 < bytes.count && TextScan.isDigit(bytes[i + 2])) { continue }
                 report.add(block: block.index, range: start..<i,
-                           "a space before \"\(String(UnicodeScalar(UInt8(scalar))))\" is French spacing: remove it",
+                           frenchSource
+                               ? "a space before \"\(String(UnicodeScalar(UInt8(scalar))))\" is the original's French spacing: remove it"
+                               : "\(targetName) puts no space before \"\(String(UnicodeScalar(UInt8(scalar))))\": remove it",
                            fix: [TextEdit(range: start..<i, replacement: "")])
             }
         }
@@ -175,7 +209,7 @@ struct TranslationPunctuationRule: TranslationRule {
             return TextScan.isLetter(scalar) && !TextScan.isUpper(scalar)
         }
         // "…συντάξεις; ρώτησε" left as "pensions; the MP asked": a question followed by its speaker.
-        return false || isAskedClause(bytes, k)
+        return isAskedClause(bytes, k)
     }
 
     private func isAskedClause(_ bytes: [UInt8], _ k: Int) -> Bool {
@@ -247,10 +281,10 @@ struct TranslationPunctuationRule: TranslationRule {
                                 greekSource: Bool, _ report: inout LintReport) {
         guard let last = pair.target.last, let sourceLast = pair.source.last else { return }
         let (sourceEnding, _) = ending(document.source[sourceLast].bytes, source)
-        var targetData = target
-        if greekSource { targetData.questionMarks.append(";") }  // reported above as the Greek question mark
-        let (targetEnding, range) = ending(document.target[last].bytes, targetData)
+        let (targetEnding, range) = ending(document.target[last].bytes, target)
         guard sourceEnding != targetEnding else { return }
+        // A question ending in the Greek ";": reported as the Greek question mark.
+        if greekSource, sourceEnding == .question, range.count == 1, document.target[last].bytes[range.lowerBound] == 0x3B { return }
         let location = document.sourceLocation(of: sourceLast)
         switch (sourceEnding, targetEnding) {
         case (.question, _):

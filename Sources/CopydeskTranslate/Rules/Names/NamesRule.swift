@@ -146,6 +146,9 @@ struct NamesRule: TranslationRule {
 
         // (1) Names the translation never gives: one finding per translated paragraph.
         var reported: Set<[UInt8]> = []
+        // Names (as their words) already found in the translation: a name repeated through the
+        // story is looked for once.
+        var given: Set<[[UInt8]]> = []
         var missing: [(block: Int, names: [Name])] = []
         for name in names {
             guard let pair = pairOf[name.block], let first = pair.target.first, let identity = name.words.last?.stem,
@@ -155,6 +158,8 @@ struct NamesRule: TranslationRule {
             if name.words.allSatisfy({ $0.letters <= 3 && !$0.isAcronym }) { continue }
             // An empty translation is translation.untranslated's finding, not a list of names.
             if pair.target.allSatisfy({ document.target[$0].bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }) { continue }
+            let wordKeys = name.words.map(\.key)
+            if given.contains(wordKeys) { continue }
             let found = name.words.contains { word in
                 if !word.loose.isDisjoint(with: targetLoose) || untranslatedStems.contains(word.stem) { return true }
                 if word.isAcronym { return false }
@@ -168,7 +173,7 @@ struct NamesRule: TranslationRule {
                     }
                 }
             }
-            if found { continue }
+            if found { given.insert(wordKeys); continue }
             reported.insert(identity)
             if let index = missing.firstIndex(where: { $0.block == first }) { missing[index].names.append(name) } else { missing.append((first, [name])) }
         }
@@ -189,10 +194,19 @@ struct NamesRule: TranslationRule {
         // (2) A person's name spelt a little differently from the desk's scheme.
         var flagged: Set<[Int]> = []
         let people = personStems(names)
+        var wordsOfBlock: [Int: [Int]] = [:]
+        for (index, target) in targetWords.enumerated() where target.isCapitalized && !allLoose.contains(target.loose) {
+            wordsOfBlock[target.block, default: []].append(index)
+        }
+        // Each word of the original checked once against each pair's translation (the first
+        // appearance gives the message), however often the name recurs.
+        var compared: Set<[[UInt8]]> = []
         for name in names {
             guard let pair = pairOf[name.block] else { continue }
+            let pairKey = pair.target.map { [UInt8](String($0).utf8) }
             for word in name.words where !word.isAcronym && word.letters >= 5 && people.contains(word.stem) && isNative(word) {
-                for target in targetWords where pair.target.contains(target.block) && target.isCapitalized && !allLoose.contains(target.loose) {
+                guard compared.insert(pairKey + [word.key]).inserted else { continue }
+                for target in pair.target.flatMap({ wordsOfBlock[$0] ?? [] }).map({ targetWords[$0] }) {
                     guard target.loose.first == NameText.loose(word.full).first else { continue }
                     var best: (spelling: [UInt8], distance: Int)?
                     for spelling in word.spellings {
@@ -254,7 +268,10 @@ struct NamesRule: TranslationRule {
             return plain
         }
         var names: [Name] = []
+        // The Latin forms of each stem met in the story, each once, in order (a name repeated
+        // thousands of times adds nothing after its first appearance).
         var formsOfStem: [[UInt8]: [[UInt8]]] = [:]
+        var formSeen: [[UInt8]: Set<[UInt8]>] = [:]
         for (blockIndex, words) in blocks.enumerated() {
             let bytes = document.source[blockIndex].bytes
             // A headline or line set in capitals says nothing about names.
@@ -326,7 +343,7 @@ struct NamesRule: TranslationRule {
                         spellings.append(stemLatin)
                     }
                     if !spellings.contains(full) { spellings.append(full) }
-                    formsOfStem[stem, default: []].append(full)
+                    if formSeen[stem, default: []].insert(full).inserted { formsOfStem[stem, default: []].append(full) }
                     nameWords.append(NameWord(key: word.key, stem: stem, full: full, isAcronym: word.isAllCaps, letters: word.letters,
                                               spellings: spellings, loose: []))
                 }

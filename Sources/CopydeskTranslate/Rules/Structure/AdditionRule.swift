@@ -69,7 +69,7 @@ struct AdditionRule: TranslationRule {
 
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
         guard document.source.contains(where: { !Self.trimmed($0.bytes).isEmpty }) else { return }
-        let gaps = AlignmentGaps(document)
+        let gaps = document.gaps
         guard gaps.reliable else { return }
         for gap in gaps.gaps where gap.side == .target {
             let block = document.target[gap.block]

@@ -81,7 +81,12 @@ struct OmissionRule: TranslationRule {
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
         // An empty translation is translation.untranslated's finding, not a list of omissions.
         guard document.target.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) else { return }
-        let gaps = AlignmentGaps(document)
+        let gaps = document.gaps
+        guard document.alignedReliably else {
+            report.add(block: 0, range: 0..<0,
+                       "the translation and its original are too long to align paragraph by paragraph (\(document.source.count) and \(document.target.count) paragraphs; at most \(ParagraphAligner.maximumParagraphs) are aligned): omissions, additions, lengths and figures are not checked; check them in parts")
+            return
+        }
         guard gaps.reliable else {
             let total = document.source.count, lone = gaps.loneSource.count
             report.add(block: 0, range: 0..<0,
