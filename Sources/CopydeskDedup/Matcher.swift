@@ -110,16 +110,228 @@ public struct Matcher: Sendable {
     ///
     /// An exact resend (same text hash) beats every other candidate, so when there is one, the
     /// others are not compared; candidates `isWorthComparing` rejects are skipped.
+    ///
+    /// The result is the one `compare(_:with:)` on every candidate would pick, at a fraction of the
+    /// cost: the story's shingle sets, paragraph hashes and bigram sets are computed once, not once
+    /// per candidate; a candidate's paragraphs are re-tokenized without the exact-text hash; whether
+    /// a paragraph is shared is asked only when the class depends on it, and stops at the first
+    /// one; the paragraph novelty (with its word diffs) and the MinHash estimate, which the ranking
+    /// does not use, are computed for the winner alone.
     public func bestMatch(for story: Fingerprint, among candidates: [ArchivedStory]) throws -> Comparison? {
-        var best: Comparison?
         let exact = candidates.filter { $0.textHash == story.textHash }
-        for candidate in exact.isEmpty ? candidates : exact {
-            if exact.isEmpty, !isWorthComparing(story, with: candidate) { continue }
-            guard let comparison = try compare(story, with: candidate) else { continue }
-            if let current = best, !Self.isBetter(comparison, than: current) { continue }
-            best = comparison
+        if !exact.isEmpty {
+            var best: Comparison?
+            for candidate in exact {
+                let comparison = exactComparison(story, with: candidate)
+                if let current = best, !Self.isBetter(comparison, than: current) { continue }
+                best = comparison
+            }
+            return best
         }
-        return best
+        let query = Query(story: story)
+        var best: Light?
+        for candidate in candidates {
+            if !isWorthComparing(query, with: candidate) { continue }
+            guard let light = try lightComparison(query, with: candidate) else { continue }
+            if let current = best, !Self.isBetter(light, than: current) { continue }
+            best = light
+        }
+        guard let best else { return nil }
+        return finish(best, query: query)
+    }
+
+    /// What ranking needs of a comparison (class, J, containment), and the candidate's words.
+    struct Light {
+        var earlier: ArchivedStory
+        var dedupClass: DedupClass
+        var jaccard: Double
+        var containment: Double
+        var k: Int
+        var paragraphs: [MatchParagraph]
+    }
+
+    /// The story's side of every comparison, computed once per check.
+    final class Query {
+        let story: Fingerprint
+        let sketch: [UInt8]
+        let paragraphHashes: [UInt64]
+        let hashSet: Set<UInt64>
+        let slug: String?
+        private var sets: [Int: HashSet64] = [:]
+        private var words: [UInt64]?
+        private var bigrams: [[UInt64]]?
+
+        init(story: Fingerprint) {
+            self.story = story
+            sketch = story.signature.sketch
+            paragraphHashes = story.text.paragraphs.map(\.hash)
+            hashSet = Set(paragraphHashes)
+            slug = Fingerprinter.normalizedSlug(story.slug)
+        }
+
+        /// The story's distinct shingles of size `k`.
+        func shingleSet(_ k: Int) -> HashSet64 {
+            if let set = sets[k] { return set }
+            if words == nil { words = story.text.allWords }
+            let set = HashSet64(Shingler(size: k).shingles(words!))
+            sets[k] = set
+            return set
+        }
+
+        var paragraphBigrams: [[UInt64]] {
+            if let bigrams { return bigrams }
+            let shingler = Shingler(size: 2)
+            let sets = story.text.paragraphs.map { shingler.shingleSet($0.words) }
+            bigrams = sets
+            return sets
+        }
+
+        private var pairsValue: HashMasks64?
+
+        /// For each word pair of the story, which of its paragraphs hold it (stories of at most
+        /// 64 paragraphs; nil beyond).
+        var paragraphPairs: HashMasks64? {
+            if let pairsValue { return pairsValue }
+            let sets = paragraphBigrams
+            guard sets.count <= 64 else { return nil }
+            var pairs = HashMasks64(capacity: sets.reduce(0) { $0 + $1.count })
+            for (index, set) in sets.enumerated() { for value in set { pairs.add(value, 1 << UInt64(index)) } }
+            pairsValue = pairs
+            return pairs
+        }
+    }
+
+    func isWorthComparing(_ query: Query, with earlier: ArchivedStory) -> Bool {
+        let story = query.story
+        if earlier.shingleSize != story.shingleSize { return true }
+        let estimate: Double?
+        if !earlier.signature.values.isEmpty {
+            estimate = story.signature.similarity(to: earlier.signature)
+        } else {
+            estimate = MinHashSignature.sketchSimilarity(query.sketch, earlier.sketch)
+        }
+        guard let estimate, estimate < settings.related / 2 else { return true }
+        if let slug = query.slug, slug == Fingerprinter.normalizedSlug(earlier.slug) { return true }
+        return earlier.paragraphs.contains { query.hashSet.contains($0.hash) }
+    }
+
+    /// The candidate's paragraphs as `MatchText(archived:numbers:tokenizer:)` gives them (the same
+    /// words and numbers, paragraphs without words left out), without hashing the whole text.
+    func words(of earlier: ArchivedStory) throws -> [MatchParagraph] {
+        var result: [MatchParagraph] = []
+        result.reserveCapacity(earlier.paragraphs.count)
+        for paragraph in earlier.paragraphs {
+            var words: [UInt64] = []
+            words.reserveCapacity(paragraph.text.utf8.count / 5)
+            try tokenizer.forEachWord(in: paragraph.text) { word in words.append(XXH64.hash(word)) }
+            if words.isEmpty { continue }
+            result.append(MatchParagraph(number: paragraph.number, text: paragraph.text, words: words))
+        }
+        return result
+    }
+
+    /// `compare(_:with:)`'s class, J and containment, with the shared-paragraph test done only
+    /// when the class depends on it.
+    func lightComparison(_ query: Query, with earlier: ArchivedStory) throws -> Light? {
+        let story = query.story
+        let earlierParagraphs = try words(of: earlier)
+        let k = min(story.shingleSize, earlier.shingleSize)
+        let mine = query.shingleSet(k)
+        var earlierWords: [UInt64] = []
+        earlierWords.reserveCapacity(earlierParagraphs.reduce(0) { $0 + $1.words.count })
+        for paragraph in earlierParagraphs { earlierWords.append(contentsOf: paragraph.words) }
+        // |theirs| and |mine ∩ theirs| counted in one pass over the candidate's shingles (the same
+        // integers `SetSimilarity` gets from sorted sets, so the same J and containment).
+        let shingles = Shingler(size: k).shingles(earlierWords)
+        var theirs = HashSet64(capacity: shingles.count)
+        var shared = 0
+        for shingle in shingles where theirs.insert(shingle) {
+            if mine.contains(shingle) { shared += 1 }
+        }
+        let jaccard = mine.count == 0 && theirs.count == 0 ? 1 : Double(shared) / Double(mine.count + theirs.count - shared)
+        let containment = theirs.count == 0 ? 0 : Double(shared) / Double(theirs.count)
+        var overlapValue: Bool?
+        func overlap() -> Bool {
+            if let overlapValue { return overlapValue }
+            let value = sharesParagraph(query, earlierParagraphs)
+            overlapValue = value
+            return value
+        }
+        let sameSlug = query.slug.map { $0 == Fingerprinter.normalizedSlug(earlier.slug) } ?? false
+        let dedupClass: DedupClass
+        if jaccard >= settings.duplicate {
+            dedupClass = .duplicate
+        } else if jaccard >= settings.update || (containment >= settings.containment && theirs.count >= 3) || (sameSlug && overlap()) {
+            dedupClass = .update
+        } else if jaccard >= settings.related || overlap() || sameSlug {
+            dedupClass = .related
+        } else {
+            return nil
+        }
+        return Light(earlier: earlier, dedupClass: dedupClass, jaccard: jaccard, containment: containment, k: k, paragraphs: earlierParagraphs)
+    }
+
+    /// Whether `NoveltyMarker.mark` would call any of the story's paragraphs seen or changed.
+    func sharesParagraph(_ query: Query, _ earlier: [MatchParagraph]) -> Bool {
+        var earlierHashes = Set<UInt64>()
+        earlierHashes.reserveCapacity(earlier.count)
+        for paragraph in earlier { earlierHashes.insert(paragraph.hash) }
+        if query.paragraphHashes.contains(where: { earlierHashes.contains($0) }) { return true }
+        let bigrams = Shingler(size: 2)
+        let threshold = novelty.changedThreshold
+        let mine = query.paragraphBigrams
+        if let pairs = query.paragraphPairs {
+            // |p ∩ e| for every paragraph p of the story at once: one probe per pair of e. The
+            // same integers as `SetSimilarity.intersectionCount`, so the same scores.
+            var shared = [Int](repeating: 0, count: mine.count)
+            for paragraph in earlier {
+                let set = bigrams.shingleSet(paragraph.words)
+                for index in shared.indices { shared[index] = 0 }
+                for value in set {
+                    var bits = pairs.bits(value)
+                    while bits != 0 {
+                        shared[bits.trailingZeroBitCount] += 1
+                        bits &= bits - 1
+                    }
+                }
+                for (index, count) in shared.enumerated() where count > 0 {
+                    let score = 2 * Double(count) / Double(mine[index].count + set.count)
+                    if score >= threshold { return true }
+                }
+            }
+            return false
+        }
+        let earlierSets = earlier.map { bigrams.shingleSet($0.words) }
+        for set in mine {
+            var bestScore = 0.0
+            for other in earlierSets where !set.isEmpty || !other.isEmpty {
+                let score = 2 * Double(SetSimilarity.intersectionCount(set, other)) / Double(set.count + other.count)
+                if score > bestScore { bestScore = score }
+            }
+            if bestScore > 0, bestScore >= threshold { return true }
+        }
+        return false
+    }
+
+    /// The full comparison of the winner: paragraph novelty with diffs, and the MinHash estimate.
+    func finish(_ light: Light, query: Query) -> Comparison {
+        let story = query.story
+        let earlier = light.earlier
+        let earlierSignature = earlier.signature.values.isEmpty
+            ? MinHasher(length: settings.signatureLength).signature(
+                shingles: Shingler(size: earlier.shingleSize).shingles(light.paragraphs.flatMap(\.words)))
+            : earlier.signature
+        let estimate = story.signature.similarity(to: earlierSignature)
+        let paragraphs = novelty.mark(story.text.paragraphs, against: light.paragraphs, tokenizer: tokenizer)
+        return Comparison(earlier: earlier, dedupClass: light.dedupClass, exact: false, jaccard: light.jaccard, estimate: estimate,
+                          containment: light.containment, paragraphs: paragraphs, shingleSize: light.k)
+    }
+
+    static func isBetter(_ a: Light, than b: Light) -> Bool {
+        if rank(a.dedupClass) != rank(b.dedupClass) { return rank(a.dedupClass) > rank(b.dedupClass) }
+        if a.jaccard != b.jaccard { return a.jaccard > b.jaccard }
+        if a.containment != b.containment { return a.containment > b.containment }
+        return a.earlier.recorded > b.earlier.recorded
     }
 
     static func rank(_ value: DedupClass) -> Int {

@@ -14,7 +14,8 @@ import GRDBSQLite
 ///   a corrupt page is a `CopydeskError` naming the file; the file is never reset or overwritten.
 ///   Tables named `tm_*` (translation memory, which may share the file) are allowed beside ours.
 ///
-/// Schema 2 (compact: about 0.8 KB a story besides its paragraphs):
+/// Schema 3 (compact: about 1.2 KB a story besides its paragraphs; schema 2 had no
+/// `story_keys_mid`):
 /// - `copydesk_meta`: schema version, matching parameters.
 /// - `stories`: one row per recorded version: id, 16-byte text hash, times in milliseconds,
 ///   shingle size, the signature's low bytes (`sketch`, 1 byte per value) and the indexed keys
@@ -28,10 +29,14 @@ import GRDBSQLite
 /// - `story_keys_recent`: the same for the latest stories. Keys are hashes, so every new story
 ///   lands on ~40 random pages of the index: in one large index each batch would rewrite most of
 ///   its pages. New keys go to this small table instead (it stays in the page cache), and once
-///   it holds `recentLimit` entries they are merged into `story_keys` in key order, in one pass,
-///   inside the same transaction. Lookups read both.
+///   it holds `recentLimit` entries they are merged into `story_keys_mid` in key order, in one
+///   pass, inside the same transaction; once that one holds `midRatio` times as many, it is merged
+///   into `story_keys` the same way. Three levels, as in a log-structured merge tree: each merge
+///   of the recent keys rewrites the mid-size table (at most 8 M entries), and the large index is
+///   rewritten once every ~190,000 stories instead of every ~24,000 (at a million stories it is
+///   620 MB). Lookups read all three.
 public final class SQLiteStore: Store {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// `PRAGMA application_id` ("CPDK"), so tools like `file` can tell the archive apart.
     static let applicationID: Int32 = 0x4350_444B
     /// Stories read per key at most, the most recent first. A key shared by more stories (a
@@ -41,7 +46,10 @@ public final class SQLiteStore: Store {
     /// Entries `story_keys_recent` collects before they are merged into `story_keys` (about
     /// 24,000 stories; 16 MB).
     public static let recentLimit = 1 << 20
-    static let keyTables = ["story_keys", "story_keys_recent"]
+    /// Entries `story_keys_mid` collects, in merges of `story_keys_recent`, before it is merged
+    /// into `story_keys` (this many times `recentLimit`).
+    public static let midRatio = 8
+    static let keyTables = ["story_keys", "story_keys_mid", "story_keys_recent"]
     /// Tables other applications may keep in the same file.
     static func isSharedTable(_ name: String) -> Bool { name.hasPrefix("tm_") }
 
@@ -137,7 +145,7 @@ public final class SQLiteStore: Store {
                     throw CopydeskError.input(file: path, message:
                         "archive schema version \(version) is newer than the one this copydesk reads (\(Self.schemaVersion)); use a newer copydesk")
                 }
-                guard tables.contains("stories"), tables.contains("story_keys"), tables.contains("story_paragraphs"), tables.contains("story_keys_recent") else {
+                guard tables.contains("stories"), tables.contains("story_paragraphs"), Self.keyTables.allSatisfy(tables.contains) else {
                     throw CopydeskError.input(file: path, message: "damaged Copydesk archive: tables are missing")
                 }
                 if let parameters {
@@ -180,12 +188,18 @@ public final class SQLiteStore: Store {
                 story INTEGER NOT NULL,
                 PRIMARY KEY (key, story)
             ) WITHOUT ROWID;
+            CREATE TABLE story_keys_mid (
+                key INTEGER NOT NULL,
+                story INTEGER NOT NULL,
+                PRIMARY KEY (key, story)
+            ) WITHOUT ROWID;
             CREATE TABLE story_keys_recent (
                 key INTEGER NOT NULL,
                 story INTEGER NOT NULL,
                 PRIMARY KEY (key, story)
             ) WITHOUT ROWID;
             INSERT INTO copydesk_meta (key, value) VALUES ('recent_keys', '0');
+            INSERT INTO copydesk_meta (key, value) VALUES ('mid_keys', '0');
             """)
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('schema_version', ?)", arguments: [String(schemaVersion)])
         try db.execute(sql: "INSERT INTO copydesk_meta (key, value) VALUES ('created', ?)", arguments: [String(Date().timeIntervalSince1970)])
@@ -289,7 +303,7 @@ public final class SQLiteStore: Store {
         let path = self.path
         return try await performAsync("cannot read the archive") { db in
             let stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0
-            let keys = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM story_keys) + (SELECT COUNT(*) FROM story_keys_recent)") ?? 0
+            let keys = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM story_keys) + (SELECT COUNT(*) FROM story_keys_mid) + (SELECT COUNT(*) FROM story_keys_recent)") ?? 0
             let range = try Row.fetchOne(db, sql: "SELECT MIN(recorded) AS oldest, MAX(recorded) AS newest FROM stories")
             let oldest = (range?["oldest"] as Int64?).map(Self.date)
             let newest = (range?["newest"] as Int64?).map(Self.date)
@@ -316,9 +330,16 @@ public final class SQLiteStore: Store {
     /// The key as the index keeps it: its high 32 bits.
     public static func indexKey(_ key: Int64) -> Int64 { key >> 32 }
 
+    /// The distinct index keys, in order of first appearance. A story has about 45 keys, so a
+    /// linear search of those kept beats hashing each into a `Set` (this runs for every story added).
     public static func indexKeys(_ keys: [Int64]) -> [Int64] {
-        var seen = Set<Int64>()
-        return keys.map(indexKey).filter { seen.insert($0).inserted }
+        var result: [Int64] = []
+        result.reserveCapacity(keys.count)
+        for key in keys {
+            let value = indexKey(key)
+            if !result.contains(value) { result.append(value) }
+        }
+        return result
     }
 
     private static func candidates(_ db: Database, keys: [Int64], limit: Int) throws -> [ArchivedStory] {
@@ -359,16 +380,25 @@ public final class SQLiteStore: Store {
         return result
     }
 
-    /// Counts new entries of `story_keys_recent` and merges it into `story_keys` when full.
+    /// Counts new entries of `story_keys_recent` and merges it into `story_keys_mid` when full,
+    /// and that one into `story_keys` when it is full in turn.
     private static func noteRecentKeys(_ count: Int, _ db: Database, mergeAt: Int) throws {
         try db.cachedStatement(sql: "UPDATE copydesk_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'recent_keys'").execute(arguments: [count])
         let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM copydesk_meta WHERE key = 'recent_keys'")) ?? 0
         guard total >= mergeAt else { return }
-        // In key order, so each page of the large index is visited once and rewritten once.
+        // In key order, so each page of the larger index is visited once and rewritten once.
         try db.execute(sql: """
-            INSERT OR IGNORE INTO story_keys (key, story) SELECT key, story FROM story_keys_recent ORDER BY key, story;
+            INSERT OR IGNORE INTO story_keys_mid (key, story) SELECT key, story FROM story_keys_recent ORDER BY key, story;
             DELETE FROM story_keys_recent;
             UPDATE copydesk_meta SET value = '0' WHERE key = 'recent_keys';
+            """)
+        try db.execute(sql: "UPDATE copydesk_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'mid_keys'", arguments: [total])
+        let mid = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM copydesk_meta WHERE key = 'mid_keys'") ?? 0
+        guard mid >= mergeAt * midRatio else { return }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO story_keys (key, story) SELECT key, story FROM story_keys_mid ORDER BY key, story;
+            DELETE FROM story_keys_mid;
+            UPDATE copydesk_meta SET value = '0' WHERE key = 'mid_keys';
             """)
     }
 
@@ -388,22 +418,76 @@ public final class SQLiteStore: Store {
     }
 
     /// Inserts the story's row and paragraphs (not its keys); nil if (id, text hash) is already there.
+    /// Through the C API (GRDB's argument arrays cost more than the inserts for rows this small).
     private static func insertRow(_ db: Database, _ story: ArchivedStory) throws -> Int64? {
         let ident = identity(id: story.id, textHash: story.textHash)
         let hash = textHashValue(story.textHash)
-        let present = try db.cachedStatement(sql: "SELECT 1 FROM stories WHERE ident = ? AND id = ? AND text_hash = ? LIMIT 1")
-        if try Bool.fetchOne(present, arguments: [ident, story.id, hash]) != nil { return nil }
-        try db.cachedStatement(sql: """
+        let present = try db.cachedStatement(sql: "SELECT 1 FROM stories WHERE ident = ? AND id = ? AND text_hash = ? LIMIT 1").sqliteStatement
+        sqlite3_reset(present)
+        sqlite3_bind_int64(present, 1, ident)
+        try bind(present, 2, text: story.id)
+        try bind(present, 3, hash)
+        let found = sqlite3_step(present)
+        sqlite3_reset(present)
+        if found == SQLITE_ROW { return nil }
+        if found != SQLITE_DONE { throw failure(found, db) }
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO stories (ident, id, text_hash, recorded, created, slug, agency, shingle_size, sketch, keys)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                ident, story.id, hash, milliseconds(story.recorded), story.created.map(milliseconds),
-                story.slug, story.agency, story.shingleSize, Data(story.sketch), Data(int32Bytes(indexKeys(story.keys))),
-            ])
-        let sequence = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO story_paragraphs (story, data) VALUES (?, ?)")
-            .execute(arguments: [sequence, Data(ParagraphCoding.encode(story.paragraphs))])
+            """).sqliteStatement
+        sqlite3_reset(insert)
+        sqlite3_bind_int64(insert, 1, ident)
+        try bind(insert, 2, text: story.id)
+        try bind(insert, 3, hash)
+        sqlite3_bind_int64(insert, 4, milliseconds(story.recorded))
+        if let created = story.created { sqlite3_bind_int64(insert, 5, milliseconds(created)) } else { sqlite3_bind_null(insert, 5) }
+        if let slug = story.slug { try bind(insert, 6, text: slug) } else { sqlite3_bind_null(insert, 6) }
+        if let agency = story.agency { try bind(insert, 7, text: agency) } else { sqlite3_bind_null(insert, 7) }
+        sqlite3_bind_int64(insert, 8, Int64(story.shingleSize))
+        try bind(insert, 9, blob: story.sketch)
+        try bind(insert, 10, blob: int32Bytes(indexKeys(story.keys)))
+        let inserted = sqlite3_step(insert)
+        sqlite3_reset(insert)
+        if inserted != SQLITE_DONE { throw failure(inserted, db) }
+        let sequence = sqlite3_last_insert_rowid(db.sqliteConnection)
+        let paragraphs = try db.cachedStatement(sql: "INSERT INTO story_paragraphs (story, data) VALUES (?, ?)").sqliteStatement
+        sqlite3_reset(paragraphs)
+        sqlite3_bind_int64(paragraphs, 1, sequence)
+        try bind(paragraphs, 2, blob: ParagraphCoding.encode(story.paragraphs))
+        let written = sqlite3_step(paragraphs)
+        sqlite3_reset(paragraphs)
+        if written != SQLITE_DONE { throw failure(written, db) }
         return sequence
+    }
+
+    /// SQLite copies what is bound (`SQLITE_TRANSIENT`), so the buffers need not outlive the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ statement: OpaquePointer?, _ index: Int32, text: String) throws {
+        var text = text
+        let code = text.withUTF8 { bytes -> Int32 in
+            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+            return sqlite3_bind_text(statement, index, base, Int32(bytes.count), transient)
+        }
+        if code != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind a value") }
+    }
+
+    private static func bind(_ statement: OpaquePointer?, _ index: Int32, blob: [UInt8]) throws {
+        // A zero-length blob must still be a blob, not NULL: bind through a non-nil pointer.
+        let code = blob.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
+        }
+        if code != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind a value") }
+    }
+
+    private static func bind(_ statement: OpaquePointer?, _ index: Int32, _ value: DatabaseValue) throws {
+        switch value.storage {
+        case .blob(let data): try bind(statement, index, blob: [UInt8](data))
+        case .string(let text): try bind(statement, index, text: text)
+        case .int64(let number): sqlite3_bind_int64(statement, index, number)
+        case .double(let number): sqlite3_bind_double(statement, index, number)
+        case .null: sqlite3_bind_null(statement, index)
+        }
     }
 
     /// Inserts the story and its keys; false if (id, text hash) is already there.

@@ -73,3 +73,105 @@ public enum SetSimilarity {
         a.isEmpty ? 0 : Double(intersectionCount(a, b)) / Double(a.count)
     }
 }
+
+/// An open-addressing set of 64-bit hashes (shingles are XXH64 outputs, so their low bits index
+/// the table directly). Matching counts shared shingles with it instead of sorting each
+/// candidate's shingles: one probe or two per shingle.
+struct HashSet64 {
+    private var slots: [UInt64]
+    private let mask: Int
+    private var hasZero = false
+    /// Distinct values inserted.
+    private(set) var count = 0
+
+    /// Room for `capacity` values; never more may be inserted.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    init(_ values: [UInt64]) {
+        self.init(capacity: values.count)
+        for value in values { insert(value) }
+    }
+
+    /// Adds `value`; true when it was not there yet.
+    @discardableResult
+    mutating func insert(_ value: UInt64) -> Bool {
+        if value == 0 {
+            if hasZero { return false }
+            hasZero = true
+            count += 1
+            return true
+        }
+        let mask = self.mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: value) & mask
+            while true {
+                let slot = slots[index]
+                if slot == value { return false }
+                if slot == 0 {
+                    slots[index] = value
+                    count += 1
+                    return true
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        if value == 0 { return hasZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: value) & mask
+            while true {
+                let slot = slots[index]
+                if slot == value { return true }
+                if slot == 0 { return false }
+                index = (index + 1) & mask
+            }
+        }
+    }
+}
+
+/// An open-addressing map from 64-bit hashes to 64-bit masks (which of up to 64 paragraphs hold a
+/// word pair), for the shared-paragraph test of matching.
+struct HashMasks64 {
+    private var keys: [UInt64]
+    private var masks: [UInt64]
+    private let mask: Int
+    private var zeroMask: UInt64 = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        masks = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// ORs `bits` into the mask of `key` (at most `capacity` distinct keys).
+    mutating func add(_ key: UInt64, _ bits: UInt64) {
+        if key == 0 { zeroMask |= bits; return }
+        var index = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let slot = keys[index]
+            if slot == key { masks[index] |= bits; return }
+            if slot == 0 { keys[index] = key; masks[index] = bits; return }
+            index = (index + 1) & mask
+        }
+    }
+
+    func bits(_ key: UInt64) -> UInt64 {
+        if key == 0 { return zeroMask }
+        var index = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let slot = keys[index]
+            if slot == key { return masks[index] }
+            if slot == 0 { return 0 }
+            index = (index + 1) & mask
+        }
+    }
+}

@@ -159,14 +159,14 @@ import Testing
         #expect(try await reopened.candidates(keys: story.keys, limit: 5).map(\.id) == ["AP-1"])
     }
 
-    @Test func anArchiveOfAnOlderSchemaIsAClearErrorAndLeftAlone() async throws {
+    @Test(arguments: [1, 2]) func anArchiveOfAnOlderSchemaIsAClearErrorAndLeftAlone(version: Int) async throws {
         let path = try Fixtures.temporaryDirectory() + "/archive.sqlite"
         do {
             let queue = try DatabaseQueue(path: path)
             try await queue.write { db in
                 try db.execute(sql: """
                     CREATE TABLE copydesk_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
-                    INSERT INTO copydesk_meta VALUES ('schema_version', '1');
+                    INSERT INTO copydesk_meta VALUES ('schema_version', '\(version)');
                     CREATE TABLE stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL);
                     CREATE TABLE story_keys (key INTEGER NOT NULL, story INTEGER NOT NULL, PRIMARY KEY (key, story)) WITHOUT ROWID;
                     """)
@@ -175,11 +175,11 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
             _ = try SQLiteStore(path: path, parameters: parameters)
-            Issue.record("a version 1 archive was opened")
+            Issue.record("a version \(version) archive was opened")
         } catch let error as CopydeskError {
             guard case .input(let file, let message) = error else { Issue.record("\(error)"); return }
             #expect(file == path)
-            #expect(message.contains("schema version 1 is older") && message.contains("left untouched"))
+            #expect(message.contains("schema version \(version) is older") && message.contains("left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
