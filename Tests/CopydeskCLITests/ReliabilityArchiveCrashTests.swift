@@ -120,7 +120,7 @@ import Testing
             process.arguments = ["archive", "add", "--store", store] + shared + share
             process.currentDirectoryURL = CLI.projectRoot
             let log = directory.appendingPathComponent("log-\(index)")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: log)
             process.standardOutput = FileHandle.nullDevice
             running.append((process, log))

@@ -26,8 +26,8 @@ import Testing
         let scratch = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -151,7 +151,7 @@ import Testing
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let huge = directory.appendingPathComponent("huge.txt")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 300 << 20)  // sparse: no disk used
         try handle.close()
@@ -195,7 +195,7 @@ import Testing
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("one-line.txt")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         let chunk = Data(String(repeating: "The Kremlin said on Tuesday that the talks were useful and would go on. ", count: 14_000).utf8)
         var written = 0
@@ -287,7 +287,7 @@ import Testing
     /// Fills a filesystem until a write fails for want of space.
     static func fill(_ directory: URL) {
         let filler = directory.appendingPathComponent(".filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
         guard let handle = try? FileHandle(forWritingTo: filler) else { return }
         let block = Data(repeating: 0x78, count: 4096)
         while (try? handle.write(contentsOf: block)) != nil {}
@@ -345,7 +345,7 @@ import Testing
             for index in 0..<24 {
                 let cut = bytes.count * (index + 1) / 25 + index
                 let path = directory.appendingPathComponent(String(format: "cut-%02d.ap", index)).path
-                FileManager.default.createFile(atPath: path, contents: bytes.prefix(cut))
+                _ = FileManager.default.createFile(atPath: path, contents: bytes.prefix(cut))
                 paths.append(path)
             }
         }

@@ -35,7 +35,7 @@ import Testing
 
     @Test func mappedTextSourceEditsReproduceTheText() throws {
         var failures = 0
-        try WireTextGenerator.forAllSync(quick: 400) { generator, seed in
+        WireTextGenerator.forAllSync(quick: 400) { generator, seed in
             guard failures < 3 else { return }
             let original = generator.text(maxFragments: 20)
             var mapped = MappedText(verbatim: original, sourceOffset: 0)
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func fixApplierKeepsEveryUncoveredByteAndNeverOverlaps() throws {
-        try WireTextGenerator.forAllSync(quick: 400) { generator, seed in
+        WireTextGenerator.forAllSync(quick: 400) { generator, seed in
             let text = generator.text(maxFragments: 20)
             // Fixes from several independent edit lists: they may overlap one another.
             let fixes = (0..<3).map { _ in Fix(edits: Self.edits(for: text, using: &generator)) }
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func sourceFileLocationsAgreeWithOffsets() throws {
-        try WireTextGenerator.forAllSync(quick: 300) { generator, seed in
+        WireTextGenerator.forAllSync(quick: 300) { generator, seed in
             let text = generator.text(maxFragments: 30)
             let source = SourceFile(path: "story.txt", text: text)
             let bytes = Array(text.utf8)
