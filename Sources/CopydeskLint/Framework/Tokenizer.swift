@@ -283,31 +283,18 @@ public enum Tokenizer {
     /// Letters and digits: ASCII alphanumerics, and non-ASCII scalars that are letters (Latin-1
     /// letters, Latin Extended, Greek, Cyrillic and beyond), not punctuation or symbols.
     static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
-        let byte = bytes[i]
-        if byte < 0x80 {
-            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-        }
-        guard let scalar = scalar(bytes, i) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        bytes.withUnsafeBufferPointer { isWordByte($0, i) }
     }
 
     static func isUpper(_ bytes: [UInt8], _ i: Int) -> Bool {
-        let byte = bytes[i]
-        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
-        return scalar(bytes, i)?.properties.isUppercase ?? false
+        bytes.withUnsafeBufferPointer { isUpper($0, i) }
     }
 
     static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
-        let lead = UInt32(bytes[i])
-        guard lead >= 0xC0 else { return lead < 0x80 ? Unicode.Scalar(lead) : nil }
-        let length = width(bytes[i])
-        guard i + length <= bytes.count else { return nil }
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-        return Unicode.Scalar(value)
+        bytes.withUnsafeBufferPointer { scalar($0, i) }
     }
 
-    // The same tests on a buffer, for the tokenizer's loop (no bounds checks, no retains).
+    // The tests on a buffer, which the array forms above call (no bounds checks, no retains).
 
     @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)

@@ -94,14 +94,7 @@ extension TypographyScanner {
         while i < count {
             i = nextTrigger(from: i)
             guard i < count else { break }
-            switch bytes[i] {
-            case .backtick: i = legacy ? backtick(at: i) : i + 1
-            case .apostrophe: i = apostrophe(at: i)
-            case .doubleQuote: i = smart != nil ? doubleQuote(at: i) : i + 1
-            case .underscore: i = legacy ? underscore(at: i) : i + 1
-            case .hyphen: i = legacy ? hyphens(at: i) : i + 1
-            default: i += 1
-            }
+            i = step(at: i)
         }
     }
 
@@ -257,15 +250,18 @@ private struct TypographyScanner {
 
     mutating func run() {
         var i = 0
-        while i < count {
-            switch bytes[i] {
-            case .backtick: i = legacy ? backtick(at: i) : i + 1
-            case .apostrophe: i = apostrophe(at: i)
-            case .doubleQuote: i = smart != nil ? doubleQuote(at: i) : i + 1
-            case .underscore: i = legacy ? underscore(at: i) : i + 1
-            case .hyphen: i = legacy ? hyphens(at: i) : i + 1
-            default: i += 1
-            }
+        while i < count { i = step(at: i) }
+    }
+
+    /// Handles the byte at `i` (a possible trigger) and returns where to go on.
+    @inline(__always) private mutating func step(at i: Int) -> Int {
+        switch bytes[i] {
+        case .backtick: legacy ? backtick(at: i) : i + 1
+        case .apostrophe: apostrophe(at: i)
+        case .doubleQuote: smart != nil ? doubleQuote(at: i) : i + 1
+        case .underscore: legacy ? underscore(at: i) : i + 1
+        case .hyphen: legacy ? hyphens(at: i) : i + 1
+        default: i + 1
         }
     }
 
