@@ -72,9 +72,24 @@ public struct BatchRunner: Sendable {
         public var report: FileReport {
             var metadata = story?.metadata
             if metadata?.headline == nil, let headline = story?.headline { metadata?.headline = headline.string }
-            return FileReport(path: path, source: story?.source, metadata: metadata,
-                              diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path),
-                              stageData: stories.map(\.stageData))
+            var report = FileReport(path: path, source: story?.source, metadata: metadata,
+                                    diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path),
+                                    stageData: stories.map(\.stageData))
+            report.stories = storyLabels
+            return report
+        }
+
+        /// Where each story of a stream lies in the file, for findings to name their story.
+        public var storyLabels: [StoryLabel] {
+            guard stories.count > 1 else { return [] }
+            return stories.enumerated().map { index, story in
+                let ranges = story.blocks.map(\.text.sourceRange)
+                let lower = ranges.map(\.lowerBound).min() ?? 0
+                let upper = max(lower, ranges.map(\.upperBound).max() ?? lower)
+                return StoryLabel(index: index + 1, count: stories.count,
+                                  headline: story.metadata.headline ?? story.headline?.string, slug: story.metadata.slug,
+                                  range: lower..<upper)
+            }
         }
     }
 
@@ -135,6 +150,7 @@ public struct BatchRunner: Sendable {
                 if index == 0 { stories[index].diagnostics.insert(contentsOf: decoded.diagnostics, at: 0) }
                 try await pipeline.process(&stories[index], mode: mode)
             }
+            applySuppressions(&stories)
             return Result(path: path, stories: stories, error: nil)
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
@@ -168,6 +184,22 @@ extension BatchRunner {
             let blocks = original?.blocks ?? originals.flatMap(\.blocks)
             let language = translationSource.language ?? (original ?? first).metadata.language
             stories[index].original = TranslationOriginal(source: (original ?? first).source, language: language, blocks: blocks)
+        }
+    }
+}
+
+extension BatchRunner {
+    /// Drops findings that `<!-- copydesk-disable … -->` comments switch off, in formats that
+    /// have comments (see `Suppressions`); the comments are read once per file.
+    func applySuppressions(_ stories: inout [Story]) {
+        guard let first = stories.first, Suppressions.formats.contains(first.metadata.sourceFormat ?? ""),
+              Suppressions.mightApply(to: first.source.text) else { return }
+        var known = Suppressions.knownRules(in: pipeline)
+        for story in stories { known.formUnion(story.diagnostics.map(\.ruleID)) }
+        let suppressions = Suppressions(text: first.source.text, knownRules: known)
+        guard !suppressions.isEmpty else { return }
+        for index in stories.indices {
+            stories[index].diagnostics = suppressions.apply(to: stories[index].diagnostics)
         }
     }
 }

@@ -8,7 +8,7 @@ struct ArchiveCommand: AsyncParsableCommand {
         abstract: "Record stories in the archive of earlier copy, check them against it, prune it, or describe it.",
         discussion: """
             The archive is the dedup stage's store: by default the one of Pipelines/wire-en.yml \
-            (.copydesk/archive.sqlite beside it), or --store FILE. `copydesk run --pipeline wire-en` checks \
+            (.copydesk/archive.sqlite beside it), or --archive FILE (the same option as `copydesk tm`'s). `copydesk run --pipeline wire-en` checks \
             and records in one go.
             """,
         subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self]
@@ -17,17 +17,17 @@ struct ArchiveCommand: AsyncParsableCommand {
 
 /// Where the archive is and which pipeline reads stories for it.
 struct ArchiveOptions: ParsableArguments {
-    @Option(help: "Archive file (default: the store of the pipeline's dedup stage).")
-    var store: String?
+    @Option(name: .customLong("archive"), help: "Archive file; without it, the store of the pipeline's dedup stage.")
+    var archiveFile: String?
 
-    @Option(help: "Pipeline whose stages read the stories (default: wire-en); its dedup stage is used.")
+    /// The name `archive` used before it was `--archive` everywhere (as for `tm`), kept hidden.
+    @Option(name: .customLong("store"), help: .hidden)
+    var storeAlias: String?
+
+    @Option(help: "Pipeline whose dedup stage holds the archive (and whose stages read the stories).")
     var pipeline: String = "wire-en"
 
-    @Option(help: "Input charset: auto or a name such as windows-1251.")
-    var encoding: String?
-
-    @Option(name: .customLong("input-format"), help: "Input format, or auto to detect it from the content.")
-    var inputFormat: String?
+    var store: String? { archiveFile ?? storeAlias }
 
     /// The pipeline with its dedup stage set to `mode` (and `--store`); a pipeline without a dedup
     /// stage gets one added after its other stages.
@@ -74,9 +74,29 @@ struct ArchiveOptions: ParsableArguments {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
+}
+
+/// How the stories are read, for the archive commands that read stories (add, check).
+struct ArchiveInputOptions: ParsableArguments {
+    @Option(help: "Input charset: auto or a name such as windows-1251 (`copydesk encodings` lists them).")
+    var encoding: String?
+
+    @Option(name: .customLong("input-format"), help: "Input format, or auto to detect it from the content.")
+    var inputFormat: String?
+
+    func validate() throws {
+        try EncodingsCommand.validate(encoding)
+    }
+
     func runner(_ pipeline: Pipeline) -> BatchRunner {
         BatchRunner(pipeline: pipeline, encoding: encoding, format: inputFormat, mode: .transform)
     }
+}
+
+/// `-q/--quiet` for commands whose only other output is a note on what they did.
+struct QuietOption: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Do not print what was done (errors are still printed).")
+    var quiet = false
 }
 
 struct ArchiveAddCommand: AsyncParsableCommand {
@@ -84,6 +104,8 @@ struct ArchiveAddCommand: AsyncParsableCommand {
         commandName: "add", abstract: "Record stories in the archive without reporting on them.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var reading: ArchiveInputOptions
+    @OptionGroup var quietness: QuietOption
 
     @Argument(help: "Files or folders to record, or - for standard input.")
     var arguments: [String] = []
@@ -102,7 +124,7 @@ struct ArchiveAddCommand: AsyncParsableCommand {
         let stage = dedup.batching(size: 500)
         pipeline.stages[index] = stage
         var stories = 0, failed = 0
-        await archive.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await reading.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
             if let error = result.error {
                 Terminal.error(error.description)
                 failed += 1
@@ -112,8 +134,8 @@ struct ArchiveAddCommand: AsyncParsableCommand {
         }
         let (_, recorded) = try await stage.finish()
         let known = stories - recorded
-        Terminal.writeError("\(recorded) stor\(recorded == 1 ? "y" : "ies") recorded, \(known) already in the archive"
-            + (failed > 0 ? ", \(failed) file\(failed == 1 ? "" : "s") failed" : "") + "\n")
+        if !quietness.quiet || failed > 0 { Terminal.writeError("\(recorded) stor\(recorded == 1 ? "y" : "ies") recorded, \(known) already in the archive"
+            + (failed > 0 ? ", \(failed) file\(failed == 1 ? "" : "s") failed" : "") + "\n") }
         throw ExitCode(failed > 0 ? ExitStatus.inputError : ExitStatus.clean)
     }
 }
@@ -124,6 +146,7 @@ struct ArchiveCheckCommand: AsyncParsableCommand {
         abstract: "Say for each story whether the archive has seen it, and what is new in it, without recording it.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var reading: ArchiveInputOptions
     @OptionGroup var output: ReportOptions
 
     @Argument(help: "Files or folders to check, or - for standard input.")
@@ -137,7 +160,7 @@ struct ArchiveCheckCommand: AsyncParsableCommand {
         let pipeline = try archive.load(mode: .check, keepOnly: [NormalizeStage.name, DedupStage.name])
         var reports: [FileReport] = []
         var lines = ""
-        await archive.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await reading.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
             var report = result.report
             // Only the archive's verdicts: this command is not a linter.
             report.diagnostics = report.diagnostics.filter { $0.family == "dedup" }
@@ -188,6 +211,7 @@ struct ArchivePruneCommand: AsyncParsableCommand {
         commandName: "prune", abstract: "Remove stories recorded before a cut-off, e.g. --older-than 30d.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var quietness: QuietOption
 
     @Option(name: .customLong("older-than"), help: "Age such as 30d, 12h, 2w or 90m.")
     var olderThan: String
@@ -198,7 +222,7 @@ struct ArchivePruneCommand: AsyncParsableCommand {
         }
         let store = try archive.openStore()
         let removed = try await store.prune(olderThan: Date().addingTimeInterval(-seconds))
-        Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.path)\n")
+        if !quietness.quiet { Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.path)\n") }
     }
 
     static func seconds(_ text: String) -> TimeInterval? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Copydesk
+import Foundation
 
 struct LintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,35 +24,61 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Apply every safe fix and rewrite the files (standard input: print the fixed text).")
     var fix = false
 
+    /// The old spelling `normalize` used, accepted here too so one name works everywhere.
+    @Flag(name: .customLong("in-place"), help: .hidden)
+    var inPlace = false
+
     @Flag(help: "Print the safe fixes as a unified diff; change nothing.")
     var diff = false
 
-    @Argument(help: "Files or folders to check, or - for standard input.")
+    @OptionGroup(title: "Changed files only") var changes: ChangedFilesOptions
+
+    @Option(help: "Baseline file (from `copydesk baseline write`): report only findings it does not record.")
+    var baseline: String?
+
+    @Argument(help: "Files or folders to check, or - for standard input (with --changed: paths to limit it to).")
     var arguments: [String] = []
 
     var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
 
+    var fixes: Bool { fix || inPlace }
+
     func validate() throws {
-        try input.validateInputs(files)
+        try changes.validate()
+        if !changes.active { try input.validateInputs(files) } else { try input.validateEncoding() }
         try translation.validate(files: files)
-        if fix && diff { throw ValidationError("--fix and --diff cannot be used together") }
+        if fixes && diff { throw ValidationError("--fix and --diff cannot be used together") }
+        if changes.newOnly && (fixes || diff) {
+            throw ValidationError("--new-only filters what is reported; --fix and --diff would still change every line of the files")
+        }
     }
 
     func run() async throws {
+        let changed = try changes.select(arguments)
+        var files = changed.map { $0.map(\.path) } ?? self.files
+        if let baseline {
+            // A baseline kept in the folder being linted is not copy.
+            let own = Baseline.absolutePath(baseline)
+            files.removeAll { $0 != "-" && Baseline.absolutePath($0) == own }
+        }
+        if let changed, changed.isEmpty, !output.quiet {
+            Terminal.writeError("copydesk: no changed files to check\(changes.base.map { " against " + $0 } ?? "")\n")
+        }
+        var filter = try ReportFilter(baselinePath: baseline, changed: changed, newOnly: changes.newOnly)
         var overrides: [String: [String: ConfigValue]] = [:]
         if let style { overrides[LintStage.name] = ["style": .string(style)] }
         if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
         let pipeline = try input.load(defaultName: "lint", overrides: overrides)
         var runner = input.runner(pipeline, mode: .report)
         try translation.configure(&runner)
-        guard fix || diff else {
+        guard fixes || diff else {
             if output.streams {
                 var stream = ReportStream(options: output, rules: knownRules())
-                await runner.run(files) { stream.add($0.report) }
+                await runner.run(files) { stream.add(filter.apply($0.report)) }
                 throw ExitCode(stream.finish())
             }
             let results = await runner.run(files)
-            throw ExitCode(output.report(results.map(\.report)))
+            throw ExitCode(output.report(results.map { filter.apply($0.report) }))
         }
         let fixer = Fixer(runner: runner)
         var reports: [FileReport] = []
@@ -63,11 +90,12 @@ struct LintCommand: AsyncParsableCommand {
             } else {
                 outcome = await fixer.fix(path: path)
             }
-            var report = outcome.remaining.report
+            var report = filter.apply(outcome.remaining.report)
             if report.error == nil, outcome.changed {
                 if diff {
-                    // git's a/ b/ prefixes for relative paths, so `git apply` takes the diff.
-                    let name = report.path
+                    // git's a/ b/ prefixes on paths relative to the current folder, so `git
+                    // apply` takes the diff from there.
+                    let name = Self.diffPath(report.path)
                     let relative = !name.hasPrefix("/") && !name.hasPrefix("<")
                     diffs += UnifiedDiff.render(old: outcome.original, new: outcome.fixed,
                                                 oldName: relative ? "a/" + name : name, newName: relative ? "b/" + name : name)
@@ -77,7 +105,7 @@ struct LintCommand: AsyncParsableCommand {
                     do {
                         try InputFiles.writeAtomically(outcome.fixed, to: path)
                         let converted = outcome.originalEncoding.map { $0 == "UTF-8" ? "" : ", converted from \($0) to UTF-8" } ?? ""
-                        Terminal.writeError("\(path): \(outcome.appliedFixes) fix\(outcome.appliedFixes == 1 ? "" : "es") applied\(converted)\n")
+                        if !output.quiet { Terminal.writeError("\(path): \(outcome.appliedFixes) fix\(outcome.appliedFixes == 1 ? "" : "es") applied\(converted)\n") }
                     } catch {
                         report.error = "\(error)".droppingPrefix(path + ": ")
                     }
@@ -87,13 +115,34 @@ struct LintCommand: AsyncParsableCommand {
         }
         if diff {
             Terminal.write(diffs)
-            // The diff is the output; findings that have no fix still decide the exit status.
-            throw ExitCode(ReportOptions.status(ReportSummary(reports), failOn: output.failOn))
+            // The diff is the output; findings that have no fix still decide the exit status,
+            // and standard error says so, since nothing else would.
+            let summary = ReportSummary(reports)
+            let status = ReportOptions.status(summary, failOn: output.failOn)
+            if status == ExitStatus.findings, !output.quiet {
+                let left = summary.errors + summary.warnings + summary.infos
+                Terminal.writeError("copydesk: exit 1: \(left) finding\(left == 1 ? "" : "s") left after these fixes (at or above --fail-on \(output.failOn.rawValue)); run without --diff to see them\n")
+            } else if status == ExitStatus.inputError {
+                for report in reports where report.error != nil { Terminal.error("\(report.path): \(report.error!)") }
+            }
+            throw ExitCode(status)
         }
         if files == ["-"] {
             throw ExitCode(ReportOptions.status(ReportSummary(reports), failOn: output.failOn))
         }
         throw ExitCode(output.report(reports))
+    }
+}
+
+extension LintCommand {
+    /// A path as a diff names it: relative to the current folder (no `./`), so `a/` and `b/`
+    /// prefixes make a patch `git apply` takes there; a path outside it stays absolute.
+    static func diffPath(_ path: String) -> String {
+        guard !path.hasPrefix("<") else { return path }
+        let folder = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+        let full = ((path.hasPrefix("/") ? path : folder + "/" + path) as NSString).standardizingPath
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
     }
 }
 

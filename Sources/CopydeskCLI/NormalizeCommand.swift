@@ -21,8 +21,14 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Option(name: .customLong("output-format"), help: "Format of the output: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
     var outputFormat: OutputFormat = .same
 
-    @Flag(name: .customLong("in-place"), help: "Rewrite each file atomically instead of printing it.")
-    var inPlace = false
+    @Flag(help: "Rewrite each file atomically with its normalized text instead of printing it (as `lint --fix`).")
+    var fix = false
+
+    /// The old name of --fix, kept hidden for one release.
+    @Flag(name: .customLong("in-place"), help: .hidden)
+    var inPlaceAlias = false
+
+    var inPlace: Bool { fix || inPlaceAlias }
 
     @Flag(name: .shortAndLong, help: "Do not report changes on standard error.")
     var quiet = false
@@ -34,8 +40,8 @@ struct NormalizeCommand: AsyncParsableCommand {
 
     func validate() throws {
         try input.validateInputs(files)
-        if inPlace && files.contains("-") { throw ValidationError("--in-place cannot rewrite standard input") }
-        if inPlace && outputFormat != .same { throw ValidationError("--in-place keeps each file's format; use `copydesk run --output DIR --output-format …` to convert") }
+        if inPlace && files.contains("-") { throw ValidationError("--fix cannot rewrite standard input") }
+        if inPlace && outputFormat != .same { throw ValidationError("--fix keeps each file's format; use `copydesk run --output DIR --output-format …` to convert") }
     }
 
     func run() async throws {

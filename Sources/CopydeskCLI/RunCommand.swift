@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
 
-    @Option(name: .customLong("output"), help: "Directory to write the processed stories to.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Folder to write the processed stories to (a run writes one file per story).")
     var outputDirectory: String?
 
     @Option(name: .customLong("output-format"), help: "Format of the written stories: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")

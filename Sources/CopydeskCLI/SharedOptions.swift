@@ -65,8 +65,16 @@ struct PipelineOptions: ParsableArguments {
     }
 
     func validateInputs(_ files: [String]) throws {
+        try validateEncoding()
         if files.isEmpty { throw ValidationError("give at least one FILE, or - for standard input") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+}
+
+extension PipelineOptions {
+    /// `--encoding bogus` is a usage error before any file is read, naming what is accepted.
+    func validateEncoding() throws {
+        try EncodingsCommand.validate(encoding)
     }
 }
 
@@ -114,8 +122,17 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or never.")
     var failOn: FailOn = .warning
 
-    @Flag(name: .customLong("no-source"), help: "Do not print the source line and caret under each text finding.")
-    var noSource = false
+    @Flag(name: .customLong("no-excerpt"), help: "Do not print the source line and caret under each text finding.")
+    var noExcerptFlag = false
+
+    /// The old name of --no-excerpt, kept hidden for one release (it read like the opposite of --source).
+    @Flag(name: .customLong("no-source"), help: .hidden)
+    var noSourceAlias = false
+
+    @Flag(name: .shortAndLong, help: "Print only the findings: no summary line, no notes on standard error.")
+    var quiet = false
+
+    var noSource: Bool { noExcerptFlag || noSourceAlias }
 
     /// Prints the findings and returns the exit status.
     func report(_ reports: [FileReport], rules: [RuleInfo] = knownRules()) -> Int32 {
@@ -137,7 +154,7 @@ struct ReportOptions: ParsableArguments {
             let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource)
             var out = ""
             for report in reports { out += reporter.render(report) }
-            out += reporter.renderSummary(summary)
+            if !quiet { out += reporter.renderSummary(summary) }
             Terminal.write(out)
         }
         return Self.status(summary, failOn: failOn)
@@ -157,7 +174,7 @@ struct ReportOptions: ParsableArguments {
 
     /// The closing summary of a streamed report, and the exit status.
     func finishStream(_ summary: ReportSummary) -> Int32 {
-        if format == .text { Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1)).renderSummary(summary)) }
+        if format == .text, !quiet { Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1)).renderSummary(summary)) }
         return Self.status(summary, failOn: failOn)
     }
 

@@ -17,15 +17,19 @@ struct TMCommand: AsyncParsableCommand {
 
 /// Where the translation memory is: `--archive`, else the archive of the pipeline's dedup stage.
 struct MemoryOptions: ParsableArguments {
-    @Option(help: "Archive file holding the translation memory (default: the store of the pipeline's dedup stage).")
+    @Option(help: "Archive file holding the translation memory; without it, the store of the pipeline's dedup stage.")
     var archive: String?
 
-    @Option(help: "Pipeline whose dedup stage's archive is used when --archive is not given (default: wire-en).")
+    /// `archive`'s old spelling of the same file, accepted here too.
+    @Option(name: .customLong("store"), help: .hidden)
+    var storeAlias: String?
+
+    @Option(help: "Pipeline whose dedup stage's archive is used when --archive is not given.")
     var pipeline: String = "wire-en"
 
     /// The archive's path, and whether the user named it.
     func path() throws -> (path: String, explicit: Bool) {
-        if let archive { return (ArchiveOptions.absolute(archive), true) }
+        if let archive = archive ?? storeAlias { return (ArchiveOptions.absolute(archive), true) }
         let options = try ArchiveOptions.parse(["--pipeline", pipeline])
         let loaded = try options.load(mode: .check, keepOnly: [DedupStage.name])
         guard let stage = loaded.stages.first as? DedupStage else {
@@ -72,6 +76,7 @@ struct TMImportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var memory: MemoryOptions
+    @OptionGroup var quietness: QuietOption
 
     @Option(name: .customLong("source-lang"), help: "Source language (BCP 47, e.g. el): selects units, or fills in when the file does not say.")
     var sourceLanguage: String?
@@ -116,6 +121,7 @@ struct TMImportCommand: AsyncParsableCommand {
         let started = Date()
         let result = try store.add(entries)
         let seconds = Date().timeIntervalSince(started)
+        guard !quietness.quiet else { return }
         Terminal.writeError(lines)
         Terminal.writeError("\(result.added) pair\(result.added == 1 ? "" : "s") added, \(result.known) already in the memory"
             + " (\(store.path); \(Int(Double(entries.count) / max(seconds, 0.001))) units/s)\n")
@@ -143,6 +149,7 @@ struct TMAddCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var memory: MemoryOptions
+    @OptionGroup var quietness: QuietOption
 
     @Option(name: .customLong("source"), help: "The original story.")
     var source: String
@@ -186,7 +193,7 @@ struct TMAddCommand: AsyncParsableCommand {
         var line = "\(source) → \(target) (\(sourceTag) → \(targetTag)): \(selection.entries.count) pair\(selection.entries.count == 1 ? "" : "s") aligned"
         if selection.unaligned > 0 { line += ", \(selection.unaligned) paragraph\(selection.unaligned == 1 ? "" : "s") left out (not a sure one-to-one pair)" }
         line += "; \(result.added) added, \(result.known) already in the memory (\(store.path))\n"
-        Terminal.writeError(line)
+        if !quietness.quiet { Terminal.writeError(line) }
     }
 }
 

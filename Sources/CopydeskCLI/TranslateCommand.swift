@@ -37,8 +37,10 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
     @Option(help: "Least fuzzy match percentage proposed (1–100; 100 proposes exact matches only).")
     var threshold: Int = 75
 
-    @Option(name: .shortAndLong, help: "Write the XLIFF here (atomically) instead of to standard output.")
+    @Option(name: .shortAndLong, help: "File to write the XLIFF to (atomically) instead of standard output.")
     var output: String?
+
+    @OptionGroup var quietness: QuietOption
 
     func validate() throws {
         guard (1...100).contains(threshold) else { throw ValidationError("--threshold must be from 1 to 100, not \(threshold)") }
@@ -66,7 +68,7 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
         if explicit || FileManager.default.fileExists(atPath: path) {
             store = try TranslationMemory(path: path, create: false)
         } else {
-            Terminal.writeError("copydesk: no translation memory at \(path) yet; every paragraph is new\n")
+            if !quietness.quiet { Terminal.writeError("copydesk: no translation memory at \(path) yet; every paragraph is new\n") }
         }
         let prepared = try TranslationPreparer(story: story, original: source == "-" ? "stdin" : source, memory: store,
                                                sourceLanguage: sourceTag, targetLanguage: targetLanguage, threshold: threshold)
@@ -76,6 +78,6 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
         } else {
             Terminal.write(xliff)
         }
-        Terminal.writeError("\(source): \(prepared.summary)\n")
+        if !quietness.quiet { Terminal.writeError("\(source): \(prepared.summary)\n") }
     }
 }

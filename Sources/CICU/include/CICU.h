@@ -88,6 +88,11 @@ int32_t cicu_conv_decode(const char *charset, const char *bytes, int32_t length,
 /// Encodes UTF-8 text; a character the charset cannot represent fails with U_INVALID_CHAR_FOUND.
 int32_t cicu_conv_encode(const char *charset, const char *text, int32_t length, cicu_buffer *out);
 bool cicu_conv_is_known(const char *charset);
+/// ICU's converters by index (ucnv_countAvailable, ucnv_getAvailableName), and a converter's
+/// name in a standard such as "IANA" or "MIME" (null when it has none).
+int32_t cicu_conv_count_available(void);
+const char *cicu_conv_available_name(int32_t index);
+const char *cicu_conv_standard_name(const char *charset, const char *standard);
 
 // MARK: Locale data
 

@@ -102,6 +102,12 @@ enum PlainLayout {
         for (index, run) in runs.enumerated() {
             let first = lines[run.lowerBound]
             let firstText = source.slice(first.start..<first.end)
+            // An HTML comment on lines of its own (a `<!-- copydesk-disable … -->` directive)
+            // is not text of the story in Markdown.
+            if headingPrefix != nil, firstText.hasPrefix("<!--"),
+               source.slice(first.start..<lines[run.upperBound - 1].end).trimmingTrailingSpaces.hasSuffix("-->") {
+                continue
+            }
             if let headingPrefix, firstText.hasPrefix(headingPrefix) {
                 let level = firstText.prefix { $0 == "#" }.count
                 let skip = firstText.utf8.prefix { $0 == UInt8(ascii: "#") || $0 == 0x20 }.count

@@ -10,6 +10,9 @@ public struct FileReport: Sendable {
     public var error: String?
     /// Structured results of stages (such as `dedup`), one map per story of the file.
     public var stageData: [[String: ConfigValue]]
+    /// The stories of a file that holds several (an ANPA stream, a NewsML-G2 newsMessage), in
+    /// file order, so a finding can say which story it is in; empty for a one-story file.
+    public var stories: [StoryLabel] = []
 
     public init(path: String, source: SourceFile?, metadata: StoryMetadata? = nil, diagnostics: [Diagnostic], error: String? = nil,
                 stageData: [[String: ConfigValue]] = []) {
@@ -19,6 +22,18 @@ public struct FileReport: Sendable {
         self.diagnostics = diagnostics
         self.error = error
         self.stageData = stageData
+    }
+
+    /// The story of a stream a finding lies in: the last one starting at or before it.
+    public func story(for diagnostic: Diagnostic) -> StoryLabel? {
+        guard stories.count > 1 else { return nil }
+        return stories.last { $0.range.lowerBound <= diagnostic.range.lowerBound } ?? stories.first
+    }
+
+    /// ` (story 2 of 4: "Headline")` for a finding in a stream of stories, else empty: what the
+    /// text reporter appends to a finding's line.
+    public func storySuffix(for diagnostic: Diagnostic) -> String {
+        story(for: diagnostic).map { " (\($0.description))" } ?? ""
     }
 
     /// Diagnostics in file order (then by rule), as every reporter prints them.
@@ -55,5 +70,35 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     /// The most serious severity reported, if any.
     public var highest: Severity? {
         errors > 0 ? .error : warnings > 0 ? .warning : infos > 0 ? .info : nil
+    }
+}
+
+
+/// Which story of a stream a finding is in: its place, and its headline or slug.
+public struct StoryLabel: Sendable, Hashable, Codable {
+    /// 1-based place in the file, and how many stories the file holds.
+    public var index: Int
+    public var count: Int
+    public var headline: String?
+    public var slug: String?
+    /// Bytes of the input the story's text comes from (its first block's start to its last's end).
+    public var range: Range<Int>
+
+    public init(index: Int, count: Int, headline: String?, slug: String?, range: Range<Int>) {
+        self.index = index
+        self.count = count
+        self.headline = headline
+        self.slug = slug
+        self.range = range
+    }
+
+    /// `story 2 of 4: "Russia-China summit"` (headline, else slug, cut to 60 characters).
+    public var description: String {
+        var text = "story \(index) of \(count)"
+        if let name = headline ?? slug, !name.isEmpty {
+            let short = name.count > 60 ? String(name.prefix(59)) + "…" : name
+            text += ": \"\(short)\""
+        }
+        return text
     }
 }

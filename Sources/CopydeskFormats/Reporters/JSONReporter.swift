@@ -31,6 +31,15 @@ public enum JSONReporter {
         public var message: String
         public var range: Span
         public var fix: [Edit]?
+        /// In a stream of stories, which one the finding is in; absent otherwise.
+        public var story: Story?
+    }
+
+    /// A story of a stream: 1-based index, headline and slug.
+    public struct Story: Codable, Sendable {
+        public var index: Int
+        public var headline: String?
+        public var slug: String?
     }
 
     public struct Span: Codable, Sendable {
@@ -94,7 +103,8 @@ public enum JSONReporter {
         func span(_ range: Range<Int>) -> Span { Span(start: source.location(of: range.lowerBound), end: source.location(of: range.upperBound)) }
         let entries = report.sortedDiagnostics.map { diagnostic in
             Entry(rule: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message, range: span(diagnostic.range),
-                  fix: diagnostic.fix.map { $0.edits.map { Edit(range: span($0.range), replacement: $0.replacement) } })
+                  fix: diagnostic.fix.map { $0.edits.map { Edit(range: span($0.range), replacement: $0.replacement) } },
+                  story: report.story(for: diagnostic).map { Story(index: $0.index, headline: $0.headline, slug: $0.slug) })
         }
         let stages = report.stageData.contains { !$0.isEmpty } ? report.stageData : nil
         return File(path: report.path, error: report.error, format: report.metadata?.sourceFormat,

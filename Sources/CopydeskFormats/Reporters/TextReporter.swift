@@ -28,7 +28,7 @@ public struct TextReporter: Sendable {
             let start = source.location(of: diagnostic.range.lowerBound)
             let end = source.location(of: diagnostic.range.upperBound)
             let label = paint(diagnostic.severity.rawValue + ":", colourCode(diagnostic.severity))
-            out += "\(report.path):\(start.line):\(start.column): \(label) \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+            out += "\(report.path):\(start.line):\(start.column): \(label) \(diagnostic.message) [\(diagnostic.ruleID)]\(report.storySuffix(for: diagnostic))\n"
             guard showSource else { continue }
             let line = visible(source.lineText(start.line))
             let number = String(start.line)

@@ -21,11 +21,16 @@ public enum InputDecoder {
         "GB18030", "Big5", "EUC-KR",
     ]
 
+    /// Whether automatic detection may choose this charset (as `copydesk encodings` marks it).
+    public static func isDetectable(_ charset: String) -> Bool {
+        detectable.contains { $0.lowercased() == charset.lowercased() }
+    }
+
     public static func decode(_ bytes: [UInt8], path: String, encoding requested: String = "auto", fallback: String = "windows-1252") throws -> Result {
         var diagnostics: [Diagnostic] = []
         let wanted = requested.lowercased() == "auto" ? nil : canonicalName(requested)
         if let wanted, !isUTF8(wanted), !CharsetConverter.isKnown(wanted) {
-            throw CopydeskError.usage("unknown encoding '\(requested)'")
+            throw CopydeskError.usage("unknown encoding '\(requested)' (accepted: auto, UTF-8, UTF-16, windows-1252, ISO-8859-1, ISO-8859-7, windows-1251, KOI8-R and every other ICU converter name or alias; `copydesk encodings` lists them)")
         }
 
         // Byte-order marks decide, unless the user named a different charset.

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+struct BaselineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record today's findings so `lint --baseline FILE` reports only new ones.",
+        discussion: """
+            For adopting Copydesk on an existing archive of copy: `copydesk baseline write .copydesk-baseline.json stories/` \
+            records every finding the lint pipeline reports now; `copydesk lint --baseline .copydesk-baseline.json stories/` \
+            then reports only findings not recorded. Findings are matched by rule, file and the text around them, not by \
+            line, so copy inserted above an old finding does not bring it back; a new instance is reported.
+            """,
+        subcommands: [BaselineWriteCommand.self]
+    )
+}
+
+struct BaselineWriteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "write",
+        abstract: "Lint the files and record their findings in a baseline file (JSON, sorted, stable).")
+
+    @OptionGroup var input: PipelineOptions
+
+    @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (as for lint).")
+    var style: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print what was recorded.")
+    var quiet = false
+
+    @Argument(help: "The baseline file to write.")
+    var baselineFile: String
+
+    @Argument(help: "Files or folders to record the findings of (default: the current folder).")
+    var arguments: [String] = []
+
+    var files: [String] { PipelineOptions.expand(arguments.isEmpty ? ["."] : arguments) }
+
+    func validate() throws {
+        try input.validateEncoding()
+        if arguments.contains("-") { throw ValidationError("a baseline records files by path; standard input (-) has none") }
+        if arguments.contains(baselineFile) { throw ValidationError("the baseline file \(baselineFile) is also given as a file to lint") }
+    }
+
+    func run() async throws {
+        // Never replace a file that is not a baseline (a story given in the wrong place).
+        if FileManager.default.fileExists(atPath: baselineFile) {
+            do {
+                _ = try Baseline.load(path: baselineFile)
+            } catch {
+                throw CopydeskError.input(file: baselineFile, message: "exists and is not a copydesk baseline; not overwriting it")
+            }
+        }
+        var overrides: [String: [String: ConfigValue]] = [:]
+        if let style { overrides[LintStage.name] = ["style": .string(style)] }
+        let pipeline = try input.load(defaultName: "lint", overrides: overrides)
+        let runner = input.runner(pipeline, mode: .report)
+        // The baseline file itself is never a story to record.
+        let own = Baseline.absolutePath(baselineFile)
+        var reports: [FileReport] = []
+        var failed = 0
+        await runner.run(files.filter { Baseline.absolutePath($0) != own }) { result in
+            let report = result.report
+            if let error = report.error {
+                Terminal.error("\(report.path): \(error)")
+                failed += 1
+            }
+            // Keep only what the baseline needs: no stage data, no metadata.
+            reports.append(FileReport(path: report.path, source: report.source, diagnostics: report.diagnostics))
+        }
+        let baseline = Baseline(reports: reports, baselinePath: baselineFile)
+        try InputFiles.writeAtomically(baseline.rendered(), to: baselineFile)
+        if !quiet {
+            let files = Set(baseline.findings.map(\.path)).count
+            Terminal.writeError("\(baselineFile): \(baseline.total) finding\(baseline.total == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") recorded\n")
+        }
+        throw ExitCode(failed > 0 ? ExitStatus.inputError : ExitStatus.clean)
+    }
+}
