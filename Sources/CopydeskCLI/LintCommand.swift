@@ -120,7 +120,8 @@ struct LintCommand: AsyncParsableCommand {
             let summary = ReportSummary(reports)
             let status = ReportOptions.status(summary, failOn: output.failOn)
             if status == ExitStatus.findings, !output.quiet {
-                let left = summary.errors + summary.warnings + summary.infos
+                let threshold = output.failOn.threshold ?? .error
+                let left = summary.errors + (threshold <= .warning ? summary.warnings : 0) + (threshold <= .info ? summary.infos : 0)
                 Terminal.writeError("copydesk: exit 1: \(left) finding\(left == 1 ? "" : "s") left after these fixes (at or above --fail-on \(output.failOn.rawValue)); run without --diff to see them\n")
             } else if status == ExitStatus.inputError {
                 for report in reports where report.error != nil { Terminal.error("\(report.path): \(report.error!)") }
