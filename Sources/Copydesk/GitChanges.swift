@@ -132,9 +132,9 @@ public struct GitChanges: Sendable {
             } else if line.hasPrefix("new file mode") {
                 newFile = true
             } else if line.hasPrefix("+++ ") {
-                let name = String(line.dropFirst(4))
+                let name = unquote(String(line.dropFirst(4)))
                 guard name != "/dev/null" else { continue }
-                let path = unquote(name.hasPrefix("b/") ? String(name.dropFirst(2)) : name)
+                let path = name.hasPrefix("b/") ? String(name.dropFirst(2)) : name
                 files.append(File(path: path, changedLines: newFile ? nil : []))
             } else if line.hasPrefix("@@ "), !files.isEmpty, files[files.count - 1].changedLines != nil {
                 guard let plus = line.split(separator: " ").first(where: { $0.hasPrefix("+") }) else { continue }
