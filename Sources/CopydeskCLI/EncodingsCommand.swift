@@ -19,10 +19,12 @@ struct EncodingsCommand: ParsableCommand {
 
     func run() throws {
         var out = "auto\tbyte-order mark, UTF-8, then detection (the default)\n"
+        // The IANA name first (what users type), ICU's own name after it when it differs.
         for converter in CharsetConverter.available {
-            let iana = converter.iana.map { $0 == converter.name ? "" : "\tIANA: \($0)" } ?? ""
-            let detected = InputDecoder.isDetectable(converter.iana ?? converter.name) || InputDecoder.isDetectable(converter.name) ? "\tdetected" : ""
-            out += converter.name + iana + detected + "\n"
+            let name = converter.iana ?? converter.name
+            let icu = name == converter.name ? "" : "\t(ICU: \(converter.name))"
+            let detected = InputDecoder.isDetectable(name) || InputDecoder.isDetectable(converter.name) ? "\tdetected" : ""
+            out += name + detected + icu + "\n"
         }
         Terminal.write(out)
     }
