@@ -9,7 +9,7 @@ struct InspectCommand: AsyncParsableCommand {
         discussion: "The first thing to run on a new feed: no stage runs, nothing is changed."
     )
 
-    @Option(help: "Input charset: auto or a name such as windows-1251.")
+    @Option(help: "Input charset: auto or a name such as windows-1251 (`copydesk encodings` lists them).")
     var encoding: String = "auto"
 
     @Option(name: .customLong("input-format"), help: "Input format, or auto to detect it from the content.")
@@ -17,7 +17,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     enum Output: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(help: "Output: text or json.")
+    @Option(help: "Report format (json for programs).")
     var format: Output = .text
 
     @Argument(help: "Files to inspect, or - for standard input.")
@@ -25,6 +25,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE, or - for standard input") }
+        try EncodingsCommand.validate(encoding)
     }
 
     struct Inspection: Encodable {

@@ -15,10 +15,10 @@ struct NormalizeCommand: AsyncParsableCommand {
 
     @OptionGroup var input: PipelineOptions
 
-    @Option(help: "Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc-casefold (overrides the pipeline).")
+    @Option(help: "Unicode normalization form (overrides the pipeline).")
     var form: NormalizationFormArgument?
 
-    @Option(name: .customLong("output-format"), help: "Format of the output: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
+    @Option(name: .customLong("output-format"), help: "Format of the output; same is the input's, where Copydesk writes it.")
     var outputFormat: OutputFormat = .same
 
     @Flag(help: "Rewrite each file atomically with its normalized text instead of printing it (as `lint --fix`).")

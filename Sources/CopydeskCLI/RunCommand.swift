@@ -20,7 +20,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Folder to write the processed stories to (a run writes one file per story).")
     var outputDirectory: String?
 
-    @Option(name: .customLong("output-format"), help: "Format of the written stories: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
+    @Option(name: .customLong("output-format"), help: "Format of the written stories; same is the input's, where Copydesk writes it.")
     var outputFormat: OutputFormat = .same
 
     @Argument(help: "Files or folders to process, or - for standard input.")

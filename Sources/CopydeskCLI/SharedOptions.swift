@@ -116,10 +116,10 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// How findings are printed and when they make the run fail.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Report format (text for people, the others for CI tools).")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or never.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported (never: findings do not fail the run).")
     var failOn: FailOn = .warning
 
     @Flag(name: .customLong("no-excerpt"), help: "Do not print the source line and caret under each text finding.")

@@ -301,6 +301,16 @@ enum WireStories {
                 #expect(!tail.dropFirst(value.count).prefix(80).contains("default: \(value)"), "\(command): default \(value) stated twice")
                 rest = tail
             }
+            // Nor a list of values the parser already prints after the text ("(values: a, b, …").
+            var scan = Substring(flat)
+            while let range = scan.range(of: "(values: ") {
+                let values = scan[range.upperBound...].prefix { $0 != ")" && $0 != ";" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let before = scan[..<range.lowerBound].suffix(200)
+                if values.count >= 2 {
+                    #expect(!before.contains("\(values[0]), \(values[1])") && !before.contains("\(values[0]) or \(values[1])"), "\(command): values \(values) listed twice")
+                }
+                scan = scan[range.upperBound...]
+            }
         }
         for command in [["archive", "prune"], ["archive", "stats"]] {
             let help = try CLI.run(command + ["--help"]).stdout
