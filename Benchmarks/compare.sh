@@ -71,11 +71,11 @@ fi
 say "copydesk lint of one small story, whole process (wall)"
 STORY="$CORPUS/stories/00001.txt"
 if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 5 --runs 50 -N -i --export-json "$WORK/hf.json" "$COPYDESK lint --no-source $STORY" >&2
+    hyperfine --warmup 5 --runs 50 -N -i --export-json "$WORK/hf.json" "$COPYDESK lint --no-excerpt $STORY" >&2
     record cli-small-story "$("$PY" -c "import json,sys; print('%.1f' % (json.load(open(sys.argv[1]))['results'][0]['median']*1000))" "$WORK/hf.json")" ms
 else
     times=()
-    for _ in $(seq 30); do s=$(date +%s%N); "$COPYDESK" lint --no-source "$STORY" >/dev/null 2>&1 || true; e=$(date +%s%N); times+=($(((e - s) / 1000))); done
+    for _ in $(seq 30); do s=$(date +%s%N); "$COPYDESK" lint --no-excerpt "$STORY" >/dev/null 2>&1 || true; e=$(date +%s%N); times+=($(((e - s) / 1000))); done
     record cli-small-story "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 15p | awk '{printf "%.1f", $1/1000}')" ms
 fi
 
@@ -84,7 +84,7 @@ mkdir -p "$WORK/b100"; cp "$CORPUS"/stories/000[0-9][0-9].txt "$WORK/b100/"
 if [[ -x /usr/bin/time ]]; then
     for dir in "$WORK/b100" "$CORPUS/stories"; do
         n=$(ls "$dir" | wc -l)
-        /usr/bin/time -v "$COPYDESK" lint --no-source --format json "$dir" >/dev/null 2>"$WORK/time.txt" || true
+        /usr/bin/time -v "$COPYDESK" lint --no-excerpt --format json "$dir" >/dev/null 2>"$WORK/time.txt" || true
         record "batch-rss-$n" "$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f", $2/1024}' "$WORK/time.txt")" MB
         record "batch-wall-$n" "$(awk '/Elapsed \(wall/ {print $NF}' "$WORK/time.txt")" m:ss
     done

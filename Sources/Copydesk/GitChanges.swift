@@ -114,8 +114,14 @@ public struct GitChanges: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CopydeskError.configuration(file: directory, message: "not a folder")
         }
-        guard (try? run(["rev-parse", "--is-inside-work-tree"]).trimmed) == "true" else {
-            throw CopydeskError.configuration(file: directory, message: "not inside a git repository, so --changed/--staged have nothing to compare (run it in a checkout, or list the files to check)")
+        let notARepository = CopydeskError.configuration(file: directory, message: "not inside a git repository, so --changed/--staged have nothing to compare (run it in a checkout, or list the files to check)")
+        do {
+            guard try run(["rev-parse", "--is-inside-work-tree"]).trimmed == "true" else { throw notARepository }
+        } catch CopydeskError.usage(let message) {
+            // git's own reason when it is not the plain one (a checkout owned by another user
+            // trips git's safe.directory check in CI containers).
+            guard !message.contains("not a git repository") else { throw notARepository }
+            throw CopydeskError.configuration(file: directory, message: "git cannot use this repository: " + message.droppingGitPrefix)
         }
     }
 
@@ -247,4 +253,8 @@ public struct GitChanges: Sendable {
 
 extension String {
     fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    fileprivate var droppingGitPrefix: String {
+        guard hasPrefix("git "), let colon = range(of: ": ") else { return self }
+        return String(self[colon.upperBound...])
+    }
 }

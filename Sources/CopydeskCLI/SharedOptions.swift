@@ -75,6 +75,10 @@ extension PipelineOptions {
     /// `--encoding bogus` is a usage error before any file is read, naming what is accepted.
     func validateEncoding() throws {
         try EncodingsCommand.validate(encoding)
+        let formats = ReaderRegistry.standard.names
+        if let inputFormat, inputFormat != "auto", !formats.contains(inputFormat) {
+            throw ValidationError("--input-format \(inputFormat): unknown format (accepted: auto, \(formats.joined(separator: ", ")))")
+        }
     }
 }
 
