@@ -44,6 +44,8 @@ struct RulesCommand: ParsableCommand {
                 out += "      hit:     \(hit.sourceLanguage) \(Self.oneLine(hit.source)) → \(hit.targetLanguage) \(Self.oneLine(hit.target))\n"
             }
         }
+        out += "\nsuppression comments (<!-- copydesk-disable rule.id --> in Markdown, HTML, NITF, NewsML-G2)\n"
+        out += "  \(Suppressions.unknownRule) [warning] \(Self.unknownRuleSummary)\n"
         if !loaded.customRules.isEmpty {
             out += "\ncustom rules of this style\n"
             for id in loaded.customRules.keys.sorted() {
@@ -54,6 +56,8 @@ struct RulesCommand: ParsableCommand {
         }
         Terminal.write(out)
     }
+
+    static let unknownRuleSummary = "a copydesk-disable comment names a rule or family Copydesk does not know (it disables nothing)"
 
     /// An example on one line, paragraphs separated by ¶, shortened for a terminal.
     static func oneLine(_ example: String) -> String {

@@ -99,6 +99,7 @@ func knownRules(style: Style? = nil) -> [RuleInfo] {
         let description = type.description
         rules.append(RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity))
     }
+    rules.append(RuleInfo(id: Suppressions.unknownRule, summary: RulesCommand.unknownRuleSummary, help: nil, severity: .warning))
     for (id, rule) in (style?.customRules ?? [:]).sorted(by: { $0.key < $1.key }) {
         rules.append(RuleInfo(id: id, summary: rule.message, help: "custom \(rule.kind.rawValue) rule from \(rule.location)", severity: rule.severity))
     }
