@@ -4,7 +4,7 @@ import Testing
 
 /// Edge cases of the content rules that the rules' own examples do not cover: each `↓` marks
 /// where a finding of the rule must start; a case without `↓` must give none.
-@Suite struct ContentRulesEdgeTests {
+@Suite(.timeLimit(.minutes(2))) struct ContentRulesEdgeTests {
     struct Case: CustomStringConvertible, Sendable {
         var rule: String
         var example: TranslationExample
@@ -70,12 +70,8 @@ import Testing
         let contentRules: Set<String> = ["translation.numbers", "translation.quotes", "translation.brackets", "translation.punctuation"]
         let rules = try TranslationRules.all.filter { contentRules.contains($0.description.id) }.map { try $0.init(profile: profile) }
         #expect(rules.count == 4)
-        let start = Date()
         var report = LintReport()
         for rule in rules { rule.check(document, &report) }
-        let seconds = Date().timeIntervalSince(start)
-        print("content rules on 400 paragraph pairs: \(String(format: "%.3f", seconds)) s")
         #expect(report.findings.isEmpty, "\(report.findings.prefix(3).map(\.message))")
-        #expect(seconds < 5)
     }
 }

@@ -5,7 +5,9 @@ import Testing
 
 /// Regressions from the review of the translation stage: inputs that trapped, took quadratic
 /// time, or gave false alarms. Each test failed (or trapped, or timed out) before its fix.
-@Suite struct ReviewRegressionTests {
+/// No wall-clock bounds (speed is measured by benchmarks): a quadratic path shows as a test that
+/// runs into the suite's time limit.
+@Suite(.timeLimit(.minutes(2))) struct ReviewRegressionTests {
     /// An XLIFF 1.2 file with the given units (source, target), el→en unless told.
     static func xliff(_ units: [(String, String)], source: String = "el", target: String = "en") -> String {
         func escape(_ text: String) -> String {
@@ -24,13 +26,12 @@ import Testing
         return out + "</body></file></xliff>\n"
     }
 
-    /// Runs the translation stage on an XLIFF text; the diagnostics and the seconds it took.
-    static func run(xliff text: String) async throws -> (diagnostics: [Diagnostic], seconds: Double, story: Story) {
+    /// Runs the translation stage on an XLIFF text.
+    static func run(xliff text: String) async throws -> (diagnostics: [Diagnostic], story: Story) {
         var story = try XLIFFStoryReader.read(SourceFile(path: "review.xlf", text: text))
         let stage = try TranslationFixtures.stage()
-        let start = Date()
         try await stage.process(&story, context: StageContext(mode: .report))
-        return (story.diagnostics, Date().timeIntervalSince(start), story)
+        return (story.diagnostics, story)
     }
 
     static func run(_ sourceLanguage: String, _ source: String, _ target: String) async throws -> [Diagnostic] {
@@ -46,7 +47,6 @@ import Testing
         let numbers = result.diagnostics.filter { $0.ruleID == "translation.numbers" }
         // The run of words is no number: the 12 tonnes are missing, nothing else is said of it.
         #expect(numbers.count == 1 && numbers[0].message.contains("12"), "\(numbers.map(\.message))")
-        #expect(result.seconds < 10)
     }
 
     /// Thirteen number words in a row are not one number.
@@ -78,7 +78,6 @@ import Testing
     @Test func aFigureOfManyGroupsIsReadInLinearTime() async throws {
         let figure = "1" + String(repeating: ".000", count: 20_000)
         let result = try await Self.run(xliff: Self.xliff([("Έστειλε \(figure) ευρώ.", "It sent \(figure.replacingOccurrences(of: ".", with: ",")) euros.")]))
-        #expect(result.seconds < 3, "\(result.seconds) s")
         // Read as written on both sides: the grouping differs, so the literal differs.
         #expect(result.diagnostics.filter { $0.ruleID == "translation.numbers" }.count <= 1)
     }
@@ -91,11 +90,9 @@ import Testing
         let source = String(repeating: "Ο πρωθυπουργός Κυριάκος Μητσοτάκης είπε, ", count: 2_500)
         let target = String(repeating: "Prime Minister Kyriakos Mitsotakis said, ", count: 2_500)
         let result = try await Self.run(xliff: Self.xliff([(source, target)]))
-        #expect(result.seconds < 5, "\(result.seconds) s")
         #expect(result.diagnostics.filter { $0.ruleID == "translation.names" }.isEmpty)
         // And a misspelling is still found, at each place it is written.
         let misspelt = try await Self.run(xliff: Self.xliff([(source, target.replacingOccurrences(of: "Mitsotakis", with: "Mitsotakes"))]))
-        #expect(misspelt.seconds < 5, "\(misspelt.seconds) s")
         let names = misspelt.diagnostics.filter { $0.ruleID == "translation.names" }
         #expect(names.count == 2_500 && names.allSatisfy { $0.message.contains("Mitsotakis in the desk's spelling") }, "\(names.prefix(2).map(\.message))")
     }
@@ -108,7 +105,6 @@ import Testing
         let source = String(repeating: "Ο υπουργός είπε ότι θα έρθει αύριο στη Θεσσαλονίκη. ", count: 2_500)
         let target = String(repeating: "The minister said he would come to Thessaloniki tomorrow. ", count: 2_500)
         let result = try await Self.run(xliff: Self.xliff([(source, target)]))
-        #expect(result.seconds < 2, "\(result.seconds) s")
         #expect(result.diagnostics.filter { $0.ruleID == "translation.omission" || $0.ruleID == "translation.addition" }.isEmpty)
     }
 
@@ -119,10 +115,7 @@ import Testing
         let source = (0..<count).map { "Ο υπουργός είπε ότι θα στείλει \($0) τόνους βοήθειας στην περιοχή." }.joined(separator: "\n\n")
         let target = (0..<count).filter { $0 != 700 }.map { "The minister said he would send \($0) tonnes of aid to the region." }.joined(separator: "\n\n")
         var story = try TranslationFixtures.story(source: source, sourceLanguage: "el", target: target, targetLanguage: "en")
-        let start = Date()
         try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
-        let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 30, "\(seconds) s")
         let omissions = story.diagnostics.filter { $0.ruleID == "translation.omission" }
         #expect(omissions.count == 1 && omissions[0].message.contains("700 τόνους"), "\(omissions.prefix(3).map(\.message))")
     }
@@ -135,10 +128,7 @@ import Testing
         // One paragraph left out near the start: every later pair is off by one.
         let target = (1..<count).map { "The minister said he would send \($0) tonnes of aid to the region." }.joined(separator: "\n\n")
         var story = try TranslationFixtures.story(source: source, sourceLanguage: "el", target: target, targetLanguage: "en")
-        let start = Date()
         try await TranslationFixtures.stage().process(&story, context: StageContext(mode: .report))
-        let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 10, "\(seconds) s")
         let found = story.diagnostics.filter { $0.ruleID.hasPrefix("translation.") }
         #expect(found.count == 1 && found[0].ruleID == "translation.omission" && found[0].message.contains("too long to align"), "\(found.prefix(3).map(\.message))")
         guard case .map(let data)? = story.stageData["translation"] else { Issue.record("no stage data"); return }
