@@ -102,7 +102,7 @@ struct ArchiveAddCommand: AsyncParsableCommand {
         let stage = dedup.batching(size: 500)
         pipeline.stages[index] = stage
         var stories = 0, failed = 0
-        await archive.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await archive.runner(pipeline).run(try PipelineOptions.expand(arguments)) { result in
             if let error = result.error {
                 Terminal.error(error.description)
                 failed += 1
@@ -137,7 +137,7 @@ struct ArchiveCheckCommand: AsyncParsableCommand {
         let pipeline = try archive.load(mode: .check, keepOnly: [NormalizeStage.name, DedupStage.name])
         var reports: [FileReport] = []
         var lines = ""
-        await archive.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await archive.runner(pipeline).run(try PipelineOptions.expand(arguments)) { result in
             var report = result.report
             // Only the archive's verdicts: this command is not a linter.
             report.diagnostics = report.diagnostics.filter { $0.family == "dedup" }

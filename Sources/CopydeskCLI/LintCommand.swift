@@ -29,15 +29,17 @@ struct LintCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to check, or - for standard input.")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
+    /// The paths as given; folders are walked in `run()`, once, so its notes are printed once.
+    var named: [String] { arguments + (translation.target.map { [$0] } ?? []) }
 
     func validate() throws {
-        try input.validateInputs(files)
-        try translation.validate(files: files)
+        try input.validateInputs(named)
+        try translation.validate(files: named)
         if fix && diff { throw ValidationError("--fix and --diff cannot be used together") }
     }
 
     func run() async throws {
+        let files = try input.files(named)
         var overrides: [String: [String: ConfigValue]] = [:]
         if let style { overrides[LintStage.name] = ["style": .string(style)] }
         if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }

@@ -39,29 +39,20 @@ struct PipelineOptions: ParsableArguments {
         BatchRunner(pipeline: pipeline, encoding: encoding, format: inputFormat, mode: mode)
     }
 
-    /// Arguments with directories replaced by the files under them (sorted, hidden ones skipped),
-    /// so `copydesk lint stories/` checks a whole folder.
-    static func expand(_ arguments: [String]) -> [String] {
-        var result: [String] = []
-        let fileManager = FileManager.default
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard argument != "-", fileManager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue,
-                  let enumerator = fileManager.enumerator(atPath: argument) else {
-                result.append(argument)
-                continue
-            }
-            var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-                let path = (argument as NSString).appendingPathComponent(relative)
-                var nested: ObjCBool = false
-                if fileManager.fileExists(atPath: path, isDirectory: &nested), !nested.boolValue { found.append(path) }
-            }
-            result += found.sorted()
-        }
-        return result
+    @Option(help: "Extensions a folder walk takes, comma-separated (. for files without one); default: the formats Copydesk reads (txt, md, ap, xml, json, …).")
+    var extensions: String?
+
+    /// The files to process: folders walked for copy (`InputWalk`), with a note on standard error
+    /// for what the walk left out. Files named explicitly are kept as they are.
+    func files(_ arguments: [String]) throws -> [String] { try selection(arguments).files }
+
+    func selection(_ arguments: [String]) throws -> InputWalk.Selection {
+        try Inputs.select(arguments, extensions: extensions.map(InputWalk.extensions(fromList:)))
+    }
+
+    /// The same with the default extension list (commands without `--extensions`).
+    static func expand(_ arguments: [String]) throws -> [String] {
+        try Inputs.select(arguments, extensions: nil).files
     }
 
     func validateInputs(_ files: [String]) throws {
