@@ -7,8 +7,8 @@ struct ArchiveCommand: AsyncParsableCommand {
         commandName: "archive",
         abstract: "Record stories in the archive of earlier copy, check them against it, prune it, or describe it.",
         discussion: """
-            The archive is the dedup stage's store: by default the one of Pipelines/wire-en.yml \
-            (.copydesk/archive.sqlite beside it), or --store FILE. `copydesk run --pipeline wire-en` checks \
+            The archive is the dedup stage's store: by default the repository's .copydesk/archive.sqlite \
+            (beside .copydesk.yml, else in the current folder), the repo config's archive:, or --store FILE. `copydesk run --pipeline wire-en` checks \
             and records in one go.
             """,
         subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self]
@@ -17,7 +17,7 @@ struct ArchiveCommand: AsyncParsableCommand {
 
 /// Where the archive is and which pipeline reads stories for it.
 struct ArchiveOptions: ParsableArguments {
-    @Option(help: "Archive file (default: the store of the pipeline's dedup stage).")
+    @Option(help: "Archive file (default: the repo config's archive, else the store of the pipeline's dedup stage).")
     var store: String?
 
     @Option(help: "Pipeline whose stages read the stories (default: wire-en); its dedup stage is used.")
@@ -33,10 +33,11 @@ struct ArchiveOptions: ParsableArguments {
     /// stage gets one added after its other stages.
     func load(mode: DedupStage.Mode, keepOnly stages: Set<String>? = nil) throws -> Pipeline {
         var options: [String: ConfigValue] = ["mode": .string(mode.rawValue)]
-        if let store { options["store"] = .string(Self.absolute(store)) }
+        // --store, else the repo config's archive, else the pipeline's store.
+        if let store { options["store"] = .string(Self.absolute(store)) } else { options.merge(try RepoContext.archiveOverride()) { $1 } }
         guard let path = DataFiles.pipelinePath(pipeline) else {
             if pipeline != "wire-en" {
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file (nor Pipelines/\(pipeline).yml)")
+                throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
             }
             // No Pipelines/ folder: normalize, then dedup with its defaults (store in the current directory).
             return Pipeline(name: "archive", stages: [

@@ -39,12 +39,20 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let config = try RepoContext.config()
         let files = try input.files(named)
-        var overrides: [String: [String: ConfigValue]] = [:]
-        if let style { overrides[LintStage.name] = ["style": .string(style)] }
-        if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
-        let pipeline = try input.load(defaultName: "lint", overrides: overrides)
+        // --style, else the repo config's style, else the pipeline's.
+        func overrides(style: String?) -> [String: [String: ConfigValue]] {
+            var overrides: [String: [String: ConfigValue]] = [:]
+            if let style { overrides[LintStage.name] = ["style": .string(style)] }
+            if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
+            return overrides
+        }
+        let pipeline = try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: style ?? config?.style))
         var runner = input.runner(pipeline, mode: .report)
+        try RepoContext.configure(&runner, commandLineStyle: style) { pathStyle in
+            try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: pathStyle))
+        }
         try translation.configure(&runner)
         guard fix || diff else {
             if output.streams {

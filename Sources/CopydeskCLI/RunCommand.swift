@@ -42,9 +42,16 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let selection = try input.selection(named)
         let files = selection.files
+        let config = try RepoContext.config()
         let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
-        let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
+        let pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: overrides)
         var runner = input.runner(pipeline, mode: .transform)
+        // The repo's rule levels and per-path styles (for a pipeline with a lint stage).
+        try RepoContext.configure(&runner, commandLineStyle: nil) { pathStyle in
+            var styled = overrides
+            styled[LintStage.name] = ["style": .string(pathStyle)]
+            return try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: styled)
+        }
         try translation.configure(&runner)
         if let outputDirectory {
             do {

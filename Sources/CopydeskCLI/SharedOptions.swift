@@ -15,17 +15,26 @@ struct PipelineOptions: ParsableArguments {
 
     /// Loads the pipeline named by `--pipeline`, or `defaultName` from Pipelines/; with no such
     /// file, the built-in default (the normalize stage with its defaults).
-    func load(defaultName: String, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
-        if let pipeline {
+    /// `--pipeline` wins over the repo config's `pipeline:` (`configured`), which wins over the
+    /// default name. The repo config's archive is the dedup stage's store unless overridden.
+    func load(defaultName: String, configured: String? = nil, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
+        let archive = try RepoContext.archiveOverride()
+        func load(_ path: String) throws -> Pipeline {
+            let yaml = try YAMLFile(path: path)
+            let pipeline = try Pipeline.load(yaml: yaml, registry: registry, overrides: overrides)
+            // The repo's archive for a pipeline that has a dedup stage.
+            guard !archive.isEmpty, pipeline.stages.contains(where: { $0 is DedupStage }) else { return pipeline }
+            var withArchive = overrides
+            withArchive[DedupStage.name, default: [:]].merge(archive) { given, _ in given }
+            return try Pipeline.load(yaml: yaml, registry: registry, overrides: withArchive)
+        }
+        if let pipeline = pipeline ?? configured {
             guard let path = DataFiles.pipelinePath(pipeline) else {
-                let named = pipeline.contains("/") ? "" : " (nor Pipelines/\(pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") ? pipeline : pipeline + ".yml"))"
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file" + named)
+                throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
             }
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
+            return try load(path)
         }
-        if let path = DataFiles.pipelinePath(defaultName) {
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
-        }
+        if let path = DataFiles.pipelinePath(defaultName) { return try load(path) }
         // No Pipelines/ folder (an installed binary): the stages with their defaults.
         var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
         if defaultName == "lint" {
@@ -46,13 +55,16 @@ struct PipelineOptions: ParsableArguments {
     /// for what the walk left out. Files named explicitly are kept as they are.
     func files(_ arguments: [String]) throws -> [String] { try selection(arguments).files }
 
+    @Flag(name: .customLong("config-filter"), help: "Apply the repo config's include/exclude and extensions to files named on the command line too (as pre-commit passes them); nothing left is not an error.")
+    var configFilter = false
+
     func selection(_ arguments: [String]) throws -> InputWalk.Selection {
-        try Inputs.select(arguments, extensions: extensions.map(InputWalk.extensions(fromList:)))
+        try Inputs.select(arguments, extensions: extensions.map(InputWalk.extensions(fromList:)), filterNamed: configFilter)
     }
 
     /// The same with the default extension list (commands without `--extensions`).
     static func expand(_ arguments: [String]) throws -> [String] {
-        try Inputs.select(arguments, extensions: nil).files
+        try Inputs.select(arguments, extensions: nil, filterNamed: false).files
     }
 
     func validateInputs(_ files: [String]) throws {
@@ -102,8 +114,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or never.")
-    var failOn: FailOn = .warning
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or never (default: the repo config's fail-on, else warning).")
+    var failOnOption: FailOn?
+
+    /// `--fail-on`, else the repo config's, else warning.
+    var failOn: FailOn { failOnOption ?? RepoContext.failOn ?? .warning }
 
     @Flag(name: .customLong("no-source"), help: "Do not print the source line and caret under each text finding.")
     var noSource = false
