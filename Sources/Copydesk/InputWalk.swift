@@ -75,7 +75,7 @@ public struct InputWalk: Sendable {
             var byExtension: [String: Int] = [:]
             walk(argument, depth: 0, into: &found, notes: &selection.notes, byExtension: &byExtension)
             selection.files += found.sorted()
-            let prefix = argument.hasSuffix("/") ? argument : argument + "/"
+            let prefix = argument == "." ? "" : argument.hasSuffix("/") ? argument : argument + "/"
             for path in found where selection.relativeNames[path] == nil {
                 selection.relativeNames[path] = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
             }
@@ -105,7 +105,8 @@ public struct InputWalk: Sendable {
         for name in names.sorted() {
             // Hidden files and folders, and `.git/`, `.build/`, `.copydesk/`: never copy of the desk.
             if name.hasPrefix(".") || Self.neverWalked.contains(name) { continue }
-            let path = (folder as NSString).appendingPathComponent(name)
+            // `copydesk lint .` reports `stories/a.txt`, not `./stories/a.txt` (as git and CI paths are).
+            let path = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
             var status = stat()
             guard lstat(path, &status) == 0 else { continue }
             var mode = status.st_mode & S_IFMT
@@ -142,6 +143,24 @@ public struct InputWalk: Sendable {
             // Reading it reports the error, naming the file, with the rest of the batch.
             case .unreadable: found.append(path)
             }
+        }
+    }
+
+    /// What a walk would do with a file given by a tool rather than found by the walk (pre-commit's
+    /// staged files, with `--config-filter`): nil to take it, `.filtered` when the repo config or
+    /// the extension list leaves it out, `.skipped(note)` when it is not copy.
+    public enum Verdict: Sendable, Equatable {
+        case filtered
+        case skipped(String)
+    }
+
+    public func verdict(forNamed path: String) -> Verdict? {
+        if let filter, !filter(path) { return .filtered }
+        guard extensions.contains((path as NSString).pathExtension.lowercased()) else { return .filtered }
+        switch Self.sniff(path) {
+        case .copy, .unreadable: return nil
+        case .binary(let kind): return .skipped("\(path): skipped: binary file (\(kind)), not copy")
+        case .special(let kind): return .skipped("\(path): skipped: \(kind), not a regular file")
         }
     }
 

@@ -16,8 +16,9 @@ enum Inputs {
         if filterNamed {
             let named = Set(arguments)
             selection.files.removeAll { path in
-                guard named.contains(path), path != "-" else { return false }
-                return !(walk.filter?(path) ?? true) || !walk.extensions.contains((path as NSString).pathExtension.lowercased())
+                guard named.contains(path), path != "-", let verdict = walk.verdict(forNamed: path) else { return false }
+                if case .skipped(let note) = verdict { Terminal.error(note) }
+                return true
             }
             if selection.files.isEmpty { throw ExitCode(ExitStatus.clean) }
         }

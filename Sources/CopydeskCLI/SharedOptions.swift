@@ -55,7 +55,7 @@ struct PipelineOptions: ParsableArguments {
     /// for what the walk left out. Files named explicitly are kept as they are.
     func files(_ arguments: [String]) throws -> [String] { try selection(arguments).files }
 
-    @Flag(name: .customLong("config-filter"), help: "Apply the repo config's include/exclude and extensions to files named on the command line too (as pre-commit passes them); nothing left is not an error.")
+    @Flag(name: .customLong("config-filter"), help: "Filter files named on the command line as a folder walk does (repo config include/exclude, extensions, binary files skipped), as pre-commit passes them; nothing left is a clean exit.")
     var configFilter = false
 
     func selection(_ arguments: [String]) throws -> InputWalk.Selection {

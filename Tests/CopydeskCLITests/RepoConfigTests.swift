@@ -63,7 +63,7 @@ import Testing
         let result = try CLI.run(["lint", "--no-source", "."], in: root)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(!result.stdout.contains("README.md"), "excluded")
-        let story = Self.rules(result.stdout, file: "./stories/athens.txt"), translation = Self.rules(result.stdout, file: "./translations/athens-en.txt")
+        let story = Self.rules(result.stdout, file: "stories/athens.txt"), translation = Self.rules(result.stdout, file: "translations/athens-en.txt")
         #expect(!story.contains("attribution.anonymous") && story.contains("dates.relative"), "\(story)")
         #expect(translation.contains("attribution.anonymous") && !translation.contains("dates.relative"), "translations/** → no-relative: \(translation)")
         // --style on the command line wins over the per-path style too.
@@ -72,7 +72,7 @@ import Testing
         // include narrows a walk to the paths given.
         try "include: [\"stories/sport/**\"]\n".write(to: root.appendingPathComponent(".copydesk.yml"), atomically: true, encoding: .utf8)
         let included = try CLI.run(["lint", "--no-source", "."], in: root)
-        #expect(included.stdout.contains("./stories/sport/final.txt:"))
+        #expect(included.stdout.contains("\nstories/sport/final.txt:") || included.stdout.hasPrefix("stories/sport/final.txt:"))
         #expect(!included.stdout.contains("athens"))
     }
 
