@@ -11,6 +11,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "action-steps: $*" >&2; exit 1; }
 
+# The action runs action/run.sh (what is tested below) and installs with `copydesk install`.
+grep -q '"$GITHUB_ACTION_PATH/action/run.sh"' "$root/action.yml" || fail "action.yml does not run action/run.sh"
+grep -q 'copydesk" install --prefix' "$root/action.yml" || fail "action.yml does not install with copydesk install"
+if python3 -c 'import yaml' 2>/dev/null; then
+    python3 -c 'import sys, yaml; [yaml.safe_load(open(f)) for f in sys.argv[1:]]' \
+        "$root/action.yml" "$root/Examples/ci/github-actions.yml" "$root/.pre-commit-hooks.yaml" || fail "invalid YAML"
+fi
+
 # Build and install copydesk; put it on PATH (the action's own steps, with the binary given).
 cp "$binary" "$work/copydesk-built"
 "$work/copydesk-built" install --prefix "$work/prefix" 2>/dev/null
