@@ -86,4 +86,14 @@ $fix_entry README.md stories/athens.txt stories/photo.txt >/dev/null 2>&1 || fai
 grep -q 'ATHENS, Greece (AP) — Hundreds' stories/athens.txt || fail "copydesk-fix did not fix the story"
 [ "$(sha256sum README.md)" = "$readme_before" ] || fail "copydesk-fix changed the excluded README.md"
 [ "$(sha256sum stories/photo.txt)" = "$png_before" ] || fail "copydesk-fix changed the PNG"
+# The rest of the issue's walkthrough with the installed binary: lint --fix over the mixed folder
+# and run --output (names unique, nothing replaced without --force).
+copydesk lint --fix --fail-on never . >/dev/null 2>&1 || fail "lint --fix over the desk failed"
+[ "$(sha256sum stories/photo.txt)" = "$png_before" ] || fail "lint --fix changed the PNG"
+copydesk run --fail-on never --output "$work/out" stories/ >/dev/null 2>&1 || fail "run --output failed"
+[ -f "$work/out/athens.txt" ] && [ -f "$work/out/sport/moscow.txt" ] || fail "run --output wrote $(ls -R "$work/out")"
+set +e
+copydesk run --fail-on never --output "$work/out" stories/ >/dev/null 2>&1; status=$?
+set -e
+[ $status -eq 2 ] || fail "a second run --output replaced files without --force (exit $status)"
 echo "action-steps: the action's steps and the pre-commit hooks work from a clean folder with the installed binary"
