@@ -32,7 +32,8 @@ enum RepoContext {
     /// loaded with `load(style)`. A style given on the command line wins over per-path styles.
     static func configure(_ runner: inout BatchRunner, commandLineStyle: String?, load: (String) throws -> Pipeline) throws {
         guard let config = try config() else { return }
-        if commandLineStyle == nil {
+        // Per-path styles need a lint stage to give the style to (`run` with the normalize pipeline has none).
+        if commandLineStyle == nil, runner.pipeline.stages.contains(where: { $0 is LintStage }) {
             var pipelines: [String: Pipeline] = [:]
             for style in Set(config.overrides.compactMap(\.style)) where style != config.style {
                 pipelines[style] = try load(style)

@@ -44,7 +44,13 @@ struct RunCommand: AsyncParsableCommand {
         let files = selection.files
         let config = try RepoContext.config()
         let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
-        let pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: overrides)
+        var pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: overrides)
+        // The repo config's style, for a pipeline with a lint stage (wire-en).
+        if let style = config?.style, pipeline.stages.contains(where: { $0 is LintStage }) {
+            var styled = overrides
+            styled[LintStage.name] = ["style": .string(style)]
+            pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: styled)
+        }
         var runner = input.runner(pipeline, mode: .transform)
         // The repo's rule levels and per-path styles (for a pipeline with a lint stage).
         try RepoContext.configure(&runner, commandLineStyle: nil) { pathStyle in

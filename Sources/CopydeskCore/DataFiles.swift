@@ -48,13 +48,17 @@ public enum DataFiles {
         RepoConfigLocation.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
     }
 
-    /// Whether `path` lies in the current repository (not in installed or built-in data).
-    public static func isInRepository(_ path: String) -> Bool {
+    /// Whether `path` lies in data shared by every repository — the installed data,
+    /// `COPYDESK_HOME`, the built-in copy — and not in the current repository itself (a checkout
+    /// is both: its `Pipelines/` stay its own).
+    public static func isSharedData(_ path: String) -> Bool {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let root = repositoryRoot
-        guard absolute == root || absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return false }
-        let elsewhere = installedRoots().filter { $0 != root } + [homeRoot(), embeddedRootIfUnpacked].compactMap { $0 }
-        return !elsewhere.contains { absolute == $0 || absolute.hasPrefix($0 + "/") }
+        func under(_ root: String) -> Bool {
+            let root = URL(fileURLWithPath: root).standardizedFileURL.path
+            return absolute == root || absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
+        if under(repositoryRoot) { return false }
+        return (installedRoots() + [homeRoot(), embeddedRootIfUnpacked].compactMap { $0 }).contains(where: under)
     }
 
     /// The built-in data's folder if this process already unpacked (or found) it.

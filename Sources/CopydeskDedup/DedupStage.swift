@@ -54,7 +54,7 @@ public struct DedupStage: Stage {
         // The archive belongs to the repository: a relative store of a pipeline that is not the
         // repo's own (installed, COPYDESK_HOME, built in) goes beside the repo config (or in the
         // current folder), never into the install tree.
-        let base = options.baseDirectory.flatMap { DataFiles.isInRepository($0) ? $0 : nil } ?? DataFiles.repositoryRoot
+        let base = options.baseDirectory.map { DataFiles.isSharedData($0) ? DataFiles.repositoryRoot : $0 }
         storePath = Self.resolve(given.isEmpty ? Self.defaultStore : given, against: base)
         var settings = MatchSettings()
         func fraction(_ key: String) throws -> Double {

@@ -120,6 +120,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/desk.sqlite").path))
     }
 
+    @Test func runTakesTheRepoStyleAndOverridesWhenItsPipelineLints() throws {
+        let root = try Self.makeRepo(config: "style: quiet-sources\noverrides:\n  - paths: [\"translations/**\"]\n    style: no-relative\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The normalize pipeline has no lint stage: the styles do not apply, and nothing fails.
+        let normalize = try CLI.run(["run", "--fail-on", "never", "--no-source", "stories/athens.txt"], in: root)
+        #expect(normalize.status == 0, "\(normalize.stderr)")
+        let wire = try CLI.run(["run", "--pipeline", "wire-en", "--fail-on", "never", "--no-source", "stories/athens.txt", "translations/athens-en.txt"], in: root)
+        #expect(wire.status == 0, "\(wire.stderr)")
+        let story = Self.rules(wire.stdout, file: "stories/athens.txt"), translation = Self.rules(wire.stdout, file: "translations/athens-en.txt")
+        #expect(!story.contains("attribution.anonymous") && story.contains("dates.relative"), "\(story)")
+        #expect(translation.contains("attribution.anonymous") && !translation.contains("dates.relative"), "\(translation)")
+    }
+
     @Test func initWritesACommentedConfigOnce() throws {
         let root = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
