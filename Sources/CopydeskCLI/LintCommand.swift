@@ -17,7 +17,7 @@ struct LintCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
 
-    @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the pipeline's lint stage).")
+    @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the repo config's style and per-path styles and the pipeline's lint stage).")
     var style: String?
 
     @Flag(help: "Apply every safe fix and rewrite the files (standard input: print the fixed text).")
