@@ -23,7 +23,7 @@ enum Inputs {
             if selection.files.isEmpty { throw ExitCode(ExitStatus.clean) }
         }
         if selection.files.isEmpty, !arguments.isEmpty {
-            throw CopydeskError.input(file: arguments.joined(separator: " "), message: "no copy files to process (see the notes above; --extensions sets what a folder walk takes)")
+            throw CopydeskError.input(file: arguments.joined(separator: " "), message: "no copy files to process (see the notes above; --extensions and the repo config's include/exclude set what a folder walk takes)")
         }
         return selection
     }

@@ -146,6 +146,6 @@ import Testing
         #expect(result.stderr.contains("copydesk: desk/notice.md: skipped: binary file (PDF document)"))
         let none = try ReliabilityHostileInputTests.run(["lint", "--extensions", "doc", "desk"], in: root)
         #expect(none.status == 2)
-        #expect(none.stderr.hasSuffix("copydesk: desk: no copy files to process (see the notes above; --extensions sets what a folder walk takes)\n"))
+        #expect(none.stderr.hasSuffix("copydesk: desk: no copy files to process (see the notes above; --extensions and the repo config's include/exclude set what a folder walk takes)\n"))
     }
 }
