@@ -98,7 +98,9 @@ public enum DataFiles {
         let name = "shipped-" + ShippedData.fingerprint
         for base in cacheBases() {
             let folder = base + "/" + name
-            if FileManager.default.fileExists(atPath: folder + "/.complete") { return folder }
+            var status = stat()
+            if lstat(folder, &status) == 0, status.st_uid == getuid(), status.st_mode & S_IFMT == S_IFDIR,
+               FileManager.default.fileExists(atPath: folder + "/.complete") { return folder }
             if (try? unpackShippedData(into: folder)) != nil { return folder }
         }
         return nil
@@ -118,6 +120,11 @@ public enum DataFiles {
     public static func unpackShippedData(into folder: String) throws {
         let parent = (folder as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // In a shared temporary folder another user could have made the folder (or a link) first.
+        var status = stat()
+        guard lstat(parent, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == getuid() else {
+            throw CopydeskError.configuration(file: parent, message: "not a folder of this user: the built-in styles are not unpacked there")
+        }
         let staging = folder + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: staging) }
         for (path, contents) in ShippedData.files {
