@@ -23,8 +23,7 @@ let package = Package(
         ),
         .target(name: "CopydeskICU", dependencies: ["CICU"]),
         // The shipped StyleRules/ and Pipelines/ built into the binary (generated at build time).
-        .executableTarget(name: "CopydeskEmbedData"),
-        .plugin(name: "EmbedShippedData", capability: .buildTool(), dependencies: ["CopydeskEmbedData"]),
+        .plugin(name: "EmbedShippedData", capability: .buildTool()),
         .target(name: "CopydeskShippedData", plugins: ["EmbedShippedData"]),
         .target(name: "CopydeskCore", dependencies: ["CopydeskShippedData", .product(name: "Yams", package: "Yams")]),
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
