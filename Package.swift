@@ -22,13 +22,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         .target(name: "CopydeskICU", dependencies: ["CICU"]),
-        .target(name: "CopydeskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The shipped StyleRules/ and Pipelines/ built into the binary (generated at build time).
+        .plugin(name: "EmbedShippedData", capability: .buildTool()),
+        .target(name: "CopydeskShippedData", plugins: ["EmbedShippedData"]),
+        .target(name: "CopydeskCore", dependencies: ["CopydeskShippedData", .product(name: "Yams", package: "Yams")]),
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
         .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -16,6 +16,12 @@ public struct BatchRunner: Sendable {
     /// When set, every file is a translation of this original (`--source el.txt`): the original
     /// is read (format and charset detected) and attached to each story as `Story.original`.
     public var translationSource: TranslationSource?
+    /// Another pipeline for some files (the repo config's per-path styles): asked with each
+    /// file's path; nil keeps `pipeline`.
+    public var pipelineForPath: (@Sendable (String) -> Pipeline?)?
+    /// Rule levels over every stage's findings (the repo config's `rules:`): `off` drops a
+    /// rule's findings (and so its fixes), a severity re-levels them.
+    public var ruleLevels: [String: RepoConfig.RuleLevel] = [:]
 
     /// The original a batch of translations is checked against.
     public struct TranslationSource: Sendable {
@@ -139,6 +145,7 @@ public struct BatchRunner: Sendable {
     }
 
     public func process(bytes: [UInt8], path: String) async -> Result {
+        let pipeline = pipelineForPath?(path) ?? pipeline
         do {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
@@ -149,6 +156,7 @@ public struct BatchRunner: Sendable {
                 // Decoding findings belong to the file: report them once, with the first story.
                 if index == 0 { stories[index].diagnostics.insert(contentsOf: decoded.diagnostics, at: 0) }
                 try await pipeline.process(&stories[index], mode: mode)
+                if !ruleLevels.isEmpty { applyRuleLevels(&stories[index]) }
             }
             applySuppressions(&stories)
             return Result(path: path, stories: stories, error: nil)
@@ -167,6 +175,19 @@ public struct BatchRunner: Sendable {
 }
 
 extension BatchRunner {
+    func applyRuleLevels(_ story: inout Story) {
+        story.diagnostics = story.diagnostics.compactMap { diagnostic in
+            switch ruleLevels[diagnostic.ruleID] {
+            case .off?: return nil
+            case .severity(let severity)?:
+                var copy = diagnostic
+                copy.severity = severity
+                return copy
+            case nil: return diagnostic
+            }
+        }
+    }
+
     /// Reads the original and makes it each story's `original`: story by story when both files
     /// hold as many stories (two wire streams), else the whole original for every story.
     func attach(_ translationSource: TranslationSource, to stories: inout [Story]) throws {

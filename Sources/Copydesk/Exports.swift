@@ -1,5 +1,6 @@
 // `import Copydesk` gives a library user the whole toolkit.
 @_exported import CopydeskCore
+@_exported import CopydeskShippedData
 @_exported import CopydeskFormats
 @_exported import CopydeskICU
 @_exported import CopydeskLint

@@ -2,28 +2,58 @@ import Foundation
 
 /// Reading inputs and writing results without ever leaving a user's file half-written.
 public enum InputFiles {
-    /// The bytes of a file, or of standard input for `-`. Directories, missing or unreadable
-    /// files and files over `limit` bytes are errors naming the path.
-    public static func read(_ path: String, limit: Int = 256 << 20) throws -> [UInt8] {
+    /// The bytes of a file, or of standard input for `-`. Directories, anything else that is not
+    /// a regular file (a FIFO, socket or device would block or never end), missing or unreadable
+    /// files, files over `limit` bytes and binary files (`ContentSniffer`) are errors naming the path.
+    public static func read(_ path: String, limit: Int = 256 << 20, refuseBinary: Bool = true) throws -> [UInt8] {
         if path == "-" {
             // Read in chunks and stop past the limit: an endless stream must not fill memory first.
-            return try readAll(descriptor: 0, name: "<stdin>", limit: limit, expected: 0) {
+            let bytes = try readAll(descriptor: 0, name: "<stdin>", limit: limit, expected: 0) {
                 "input is larger than \(limit >> 20) MB"
             }
+            if refuseBinary, let kind = ContentSniffer.binaryKind(bytes) {
+                throw CopydeskError.input(file: "<stdin>", message: "binary input (\(kind)), not copy: not read")
+            }
+            return bytes
         }
+        // Opened without blocking and checked on the descriptor: a FIFO would block open() itself,
+        // and a path checked first could be swapped for one before the open.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0 else {
+        guard fstat(descriptor, &status) == 0 else {
             throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))")
         }
-        if status.st_mode & S_IFMT == S_IFDIR { throw CopydeskError.input(file: path, message: "is a directory") }
+        if let kind = notRegularKind(status.st_mode) {
+            throw CopydeskError.input(file: path, message: kind == "directory" ? "is a directory" : "is a \(kind), not a regular file: not read")
+        }
         guard Int(status.st_size) <= limit else {
             throw CopydeskError.input(file: path, message: "file is \(Int(status.st_size) >> 20) MB, over the \(limit >> 20) MB limit")
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CopydeskError.input(file: path, message: "cannot read file (\(String(cString: strerror(errno))))") }
-        defer { close(descriptor) }
-        return try readAll(descriptor: descriptor, name: path, limit: limit, expected: Int(status.st_size)) {
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        let bytes = try readAll(descriptor: descriptor, name: path, limit: limit, expected: Int(status.st_size)) {
             "file is over the \(limit >> 20) MB limit"
+        }
+        if refuseBinary, let kind = ContentSniffer.binaryKind(bytes) {
+            throw CopydeskError.input(file: path, message: "binary file (\(kind)), not copy: not read, nothing written")
+        }
+        return bytes
+    }
+
+    /// What a file of mode `mode` is when it is not a regular file ("FIFO", "socket", …); nil for
+    /// a regular file.
+    public static func notRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "directory"
+        case S_IFIFO: "FIFO (named pipe)"
+        case S_IFSOCK: "socket"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        case S_IFLNK: "symbolic link"
+        default: "special file"
         }
     }
 
@@ -74,11 +104,16 @@ public enum InputFiles {
     /// Replaces `path` with `text` atomically: a temporary file in the same directory, flushed to
     /// disk, given the original's permissions, then renamed over it. On any failure the original
     /// is untouched and the temporary file removed.
-    /// A device or pipe at `path` is written to, never replaced.
-    public static func writeAtomically(_ text: String, to requestedPath: String) throws {
+    /// A device or pipe at `path` is written to, never replaced. With `overwrite: false` an
+    /// existing file (or link, or device) is an error and is left alone: the complete file is
+    /// linked into place, which fails rather than replaces if another process made one meanwhile.
+    public static func writeAtomically(_ text: String, to requestedPath: String, overwrite: Bool = true) throws {
+        var existing = stat()
+        if !overwrite, lstat(requestedPath, &existing) == 0 {
+            throw CopydeskError.input(file: requestedPath, message: "exists: not overwritten (--force replaces it)")
+        }
         // Through a symlink, replace the file it points to and keep the link.
         // stat follows links itself: `/dev/stdout` → `/proc/self/fd/1` → a pipe has no path to resolve.
-        var existing = stat()
         if stat(requestedPath, &existing) == 0 {
             switch existing.st_mode & S_IFMT {
             case S_IFREG: break
@@ -110,7 +145,13 @@ public enum InputFiles {
             if existed { _ = fchown(descriptor, status.st_uid, status.st_gid) }
         }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, overwrite, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, !overwrite {
+            if link(temporary, path) != 0 {
+                failure = errno == EEXIST ? "it was created meanwhile: not overwritten" : String(cString: strerror(errno))
+            }
+            unlink(temporary)
+        }
         if failure == nil {
             // The rename itself reaches the disk only with the directory: a crash right after a
             // successful run must not bring the old file back.

@@ -7,8 +7,9 @@ struct ArchiveCommand: AsyncParsableCommand {
         commandName: "archive",
         abstract: "Record stories in the archive of earlier copy, check them against it, prune it, or describe it.",
         discussion: """
-            The archive is the dedup stage's store: by default the one of Pipelines/wire-en.yml \
-            (.copydesk/archive.sqlite beside it), or --archive FILE (the same option as `copydesk tm`'s). `copydesk run --pipeline wire-en` checks \
+            The archive is the dedup stage's store: by default the repository's .copydesk/archive.sqlite \
+            (beside .copydesk.yml, else in the current folder), the repo config's archive:, or --archive FILE \
+            (the same option as `copydesk tm`'s). `copydesk run --pipeline wire-en` checks \
             and records in one go.
             """,
         subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self]
@@ -17,7 +18,7 @@ struct ArchiveCommand: AsyncParsableCommand {
 
 /// Where the archive is and which pipeline reads stories for it.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .customLong("archive"), help: "Archive file; without it, the store of the pipeline's dedup stage.")
+    @Option(name: .customLong("archive"), help: "Archive file; without it, the repo config's archive:, else the store of the pipeline's dedup stage.")
     var archiveFile: String?
 
     /// The name `archive` used before it was `--archive` everywhere (as for `tm`), kept hidden.
@@ -33,10 +34,11 @@ struct ArchiveOptions: ParsableArguments {
     /// stage gets one added after its other stages.
     func load(mode: DedupStage.Mode, keepOnly stages: Set<String>? = nil) throws -> Pipeline {
         var options: [String: ConfigValue] = ["mode": .string(mode.rawValue)]
-        if let store { options["store"] = .string(Self.absolute(store)) }
+        // --archive, else the repo config's archive, else the pipeline's store.
+        if let store { options["store"] = .string(Self.absolute(store)) } else { options.merge(try RepoContext.archiveOverride()) { $1 } }
         guard let path = DataFiles.pipelinePath(pipeline) else {
             if pipeline != "wire-en" {
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file (nor Pipelines/\(pipeline).yml)")
+                throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
             }
             // No Pipelines/ folder: normalize, then dedup with its defaults (store in the current directory).
             return Pipeline(name: "archive", stages: [
@@ -124,7 +126,7 @@ struct ArchiveAddCommand: AsyncParsableCommand {
         let stage = dedup.batching(size: 500)
         pipeline.stages[index] = stage
         var stories = 0, failed = 0
-        await reading.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await reading.runner(pipeline).run(try PipelineOptions.expand(arguments)) { result in
             if let error = result.error {
                 Terminal.error(error.description)
                 failed += 1
@@ -160,7 +162,7 @@ struct ArchiveCheckCommand: AsyncParsableCommand {
         let pipeline = try archive.load(mode: .check, keepOnly: [NormalizeStage.name, DedupStage.name])
         var reports: [FileReport] = []
         var lines = ""
-        await reading.runner(pipeline).run(PipelineOptions.expand(arguments)) { result in
+        await reading.runner(pipeline).run(try PipelineOptions.expand(arguments)) { result in
             var report = result.report
             // Only the archive's verdicts: this command is not a linter.
             report.diagnostics = report.diagnostics.filter { $0.family == "dedup" }

@@ -35,7 +35,6 @@ struct BaselineWriteCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to record the findings of (default: the current folder).")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments.isEmpty ? ["."] : arguments) }
 
     func validate() throws {
         try input.validateEncoding()
@@ -52,10 +51,17 @@ struct BaselineWriteCommand: AsyncParsableCommand {
                 throw CopydeskError.input(file: baselineFile, message: "exists and is not a copydesk baseline; not overwriting it")
             }
         }
-        var overrides: [String: [String: ConfigValue]] = [:]
-        if let style { overrides[LintStage.name] = ["style": .string(style)] }
-        let pipeline = try input.load(defaultName: "lint", overrides: overrides)
-        let runner = input.runner(pipeline, mode: .report)
+        // The same pipeline, styles and rule levels as `lint`, so lint --baseline matches them.
+        let config = try RepoContext.config()
+        let files = try input.files(arguments.isEmpty ? ["."] : arguments)
+        func overrides(style: String?) -> [String: [String: ConfigValue]] {
+            style.map { [LintStage.name: ["style": .string($0)]] } ?? [:]
+        }
+        let pipeline = try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: style ?? config?.style))
+        var runner = input.runner(pipeline, mode: .report)
+        try RepoContext.configure(&runner, commandLineStyle: style) { pathStyle in
+            try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: pathStyle))
+        }
         // The baseline file itself is never a story to record.
         let own = Baseline.absolutePath(baselineFile)
         var reports: [FileReport] = []

@@ -26,12 +26,19 @@ struct ChangedFilesOptions: ParsableArguments {
     }
 
     /// The changed files under `arguments` (folders or files, as git pathspecs), or nil when
-    /// neither `--changed` nor `--staged` is given.
-    func select(_ arguments: [String]) throws -> [GitChanges.File]? {
+    /// neither `--changed` nor `--staged` is given. Only copy is kept, as a folder walk keeps it:
+    /// the repo config's include/exclude, the extensions (`--extensions` or the config's) and
+    /// binary files skipped with a note, so a changed README or photo is not checked as a story.
+    func select(_ arguments: [String], extensions: Set<String>?) throws -> [GitChanges.File]? {
         guard active else { return nil }
         if arguments.contains("-") { throw ValidationError("--changed reads files from git, not standard input (-)") }
         let scope: GitChanges.Scope = staged ? .staged(base: base) : .workingTree(base: base)
-        return try GitChanges().files(scope, pathspecs: arguments)
+        let walk = try RepoContext.walk(extensions: extensions)
+        return try GitChanges().files(scope, pathspecs: arguments).filter { file in
+            guard let verdict = walk.verdict(forNamed: file.path) else { return true }
+            if case .skipped(let note) = verdict { Terminal.error(note) }
+            return false
+        }
     }
 }
 

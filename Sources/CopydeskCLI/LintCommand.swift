@@ -18,7 +18,7 @@ struct LintCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
 
-    @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the pipeline's lint stage).")
+    @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the repo config's style and per-path styles and the pipeline's lint stage).")
     var style: String?
 
     @Flag(help: "Apply every safe fix and rewrite the files (standard input: print the fixed text).")
@@ -39,14 +39,15 @@ struct LintCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to check, or - for standard input (with --changed: paths to limit it to).")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
+    /// The paths as given; folders are walked in `run()`, once, so its notes are printed once.
+    var named: [String] { arguments + (translation.target.map { [$0] } ?? []) }
 
     var fixes: Bool { fix || inPlace }
 
     func validate() throws {
         try changes.validate()
-        if !changes.active { try input.validateInputs(files) } else { try input.validateEncoding() }
-        try translation.validate(files: files)
+        if !changes.active { try input.validateInputs(named) } else { try input.validateEncoding() }
+        try translation.validate(files: named)
         if fixes && diff { throw ValidationError("--fix and --diff cannot be used together") }
         if changes.newOnly && (fixes || diff) {
             throw ValidationError("--new-only filters what is reported; --fix and --diff would still change every line of the files")
@@ -54,8 +55,9 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let changed = try changes.select(arguments)
-        var files = changed.map { $0.map(\.path) } ?? self.files
+        let config = try RepoContext.config()
+        let changed = try changes.select(arguments, extensions: input.extensions.map(InputWalk.extensions(fromList:)))
+        var files = try changed.map { $0.map(\.path) } ?? input.files(named)
         if let baseline {
             // A baseline kept in the folder being linted is not copy.
             let own = Baseline.absolutePath(baseline)
@@ -65,11 +67,18 @@ struct LintCommand: AsyncParsableCommand {
             Terminal.writeError("copydesk: no changed files to check\(changes.base.map { " against " + $0 } ?? "")\n")
         }
         var filter = try ReportFilter(baselinePath: baseline, changed: changed, newOnly: changes.newOnly)
-        var overrides: [String: [String: ConfigValue]] = [:]
-        if let style { overrides[LintStage.name] = ["style": .string(style)] }
-        if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
-        let pipeline = try input.load(defaultName: "lint", overrides: overrides)
+        // --style, else the repo config's style, else the pipeline's.
+        func overrides(style: String?) -> [String: [String: ConfigValue]] {
+            var overrides: [String: [String: ConfigValue]] = [:]
+            if let style { overrides[LintStage.name] = ["style": .string(style)] }
+            if !translation.overrides.isEmpty { overrides[TranslationStage.name] = translation.overrides }
+            return overrides
+        }
+        let pipeline = try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: style ?? config?.style))
         var runner = input.runner(pipeline, mode: .report)
+        try RepoContext.configure(&runner, commandLineStyle: style) { pathStyle in
+            try input.load(defaultName: "lint", configured: config?.pipeline, overrides: overrides(style: pathStyle))
+        }
         try translation.configure(&runner)
         guard fixes || diff else {
             if output.streams {

@@ -36,15 +36,14 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to normalize, or - for standard input.")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments) }
-
     func validate() throws {
-        try input.validateInputs(files)
-        if inPlace && files.contains("-") { throw ValidationError("--fix cannot rewrite standard input") }
+        try input.validateInputs(arguments)
+        if inPlace && arguments.contains("-") { throw ValidationError("--fix cannot rewrite standard input") }
         if inPlace && outputFormat != .same { throw ValidationError("--fix keeps each file's format; use `copydesk run --output DIR --output-format …` to convert") }
     }
 
     func run() async throws {
+        let files = try input.files(arguments)
         var overrides: [String: [String: ConfigValue]] = [:]
         if let form { overrides[NormalizeStage.name] = ["form": .string(form.rawValue)] }
         let pipeline = try input.load(defaultName: "normalize", overrides: overrides)

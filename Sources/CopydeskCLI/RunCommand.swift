@@ -7,8 +7,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a whole pipeline over files and report its findings.",
         discussion: """
-            With --output DIR, each processed story is also written there (atomically), under its own file name, \
-            or with the extension of --output-format when that differs from the input's format. A format Copydesk \
+            With --output DIR (created if missing), each processed story is also written there (atomically), under its \
+            own file name and the subfolder it was found in; when --output-format changes the extension the source's \
+            stays in the name (story.xml.txt), and a stream's stories are numbered (feed.ap-1.txt, feed.ap-2.txt). \
+            Names are unique within a run; a file that exists is never replaced without --force. A format Copydesk \
             reads but does not write (ANPA, IPTC 7901, NewsML-G2, XLIFF, TMX) keeps its file, with only the text changed.
             """
     )
@@ -17,8 +19,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Folder to write the processed stories to (a run writes one file per story).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Folder to write the processed stories to (created if missing; a run writes one file per story).")
     var outputDirectory: String?
+
+    @Flag(help: "With --output, replace files that already exist there (by default they are left alone and reported).")
+    var force = false
 
     @Option(name: .customLong("output-format"), help: "Format of the written stories; same is the input's, where Copydesk writes it.")
     var outputFormat: OutputFormat = .same
@@ -26,53 +31,76 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to process, or - for standard input.")
     var arguments: [String] = []
 
-    var files: [String] { PipelineOptions.expand(arguments + (translation.target.map { [$0] } ?? [])) }
+    /// The paths as given; folders are walked in `run()`, once, so its notes are printed once.
+    var named: [String] { arguments + (translation.target.map { [$0] } ?? []) }
 
     func validate() throws {
-        try input.validateInputs(files)
-        try translation.validate(files: files)
+        try input.validateInputs(named)
+        try translation.validate(files: named)
     }
 
     func run() async throws {
+        let selection = try input.selection(named)
+        let files = selection.files
+        let config = try RepoContext.config()
         let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
-        let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
+        var pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: overrides)
+        // The repo config's style, for a pipeline with a lint stage (wire-en).
+        if let style = config?.style, pipeline.stages.contains(where: { $0 is LintStage }) {
+            var styled = overrides
+            styled[LintStage.name] = ["style": .string(style)]
+            pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: styled)
+        }
         var runner = input.runner(pipeline, mode: .transform)
+        // The repo's rule levels and per-path styles (for a pipeline with a lint stage).
+        try RepoContext.configure(&runner, commandLineStyle: nil) { pathStyle in
+            var styled = overrides
+            styled[LintStage.name] = ["style": .string(pathStyle)]
+            return try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: styled)
+        }
         try translation.configure(&runner)
         if let outputDirectory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw CopydeskError.usage("--output \(outputDirectory): no such directory")
+            do {
+                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw CopydeskError.input(file: outputDirectory, message: "cannot create the output folder (\((error as NSError).localizedDescription))")
             }
         }
         // Streaming formats print each file as it is done, so a long batch keeps no reports.
         var reports: [FileReport] = []
         var stream = ReportStream(options: output, rules: knownRules())
+        var names = OutputNames()
         await runner.run(files) { result in
             var report = result.report
             if let outputDirectory, let first = result.stories.first {
-                let fileName = result.path == "<stdin>" ? "stdin" : (result.path as NSString).lastPathComponent
+                let relative = selection.relativeNames[result.path == "<stdin>" ? "-" : result.path] ?? (result.path as NSString).lastPathComponent
                 // A format Copydesk does not write keeps its file, with only the text changed.
                 let outputs: [(name: String, text: String)]
                 if outputFormat.editsSourceFile(first) {
-                    outputs = [(fileName, outputFormat.write(result.stories))]
+                    outputs = [(names.name(for: relative, outputExtension: nil), outputFormat.write(result.stories))]
                 } else {
                     outputs = result.stories.enumerated().map { index, story in
-                        var name = fileName
-                        // A stream's stories get numbered files: feed-1.txt, feed-2.txt, …
-                        let number = result.stories.count > 1 ? "-\(index + 1)" : ""
-                        if outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat || result.stories.count > 1 {
-                            name = (fileName as NSString).deletingPathExtension + number + "." + outputFormat.fileExtension(for: story)
-                        }
+                        // A stream's stories get numbered files: feed-1.txt, feed.ap-1.txt, …
+                        let converted = outputFormat.resolved(for: story).rawValue != story.metadata.sourceFormat || result.stories.count > 1
+                        let name = names.name(for: relative, outputExtension: converted ? outputFormat.fileExtension(for: story) : nil,
+                                              story: index, of: result.stories.count)
                         return (name, outputFormat.write(story))
                     }
                 }
+                var errors: [String] = []
                 for (name, text) in outputs {
+                    let path = (outputDirectory as NSString).appendingPathComponent(name)
                     do {
-                        try InputFiles.writeAtomically(text, to: outputDirectory + "/" + name)
+                        let folder = (path as NSString).deletingLastPathComponent
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        try InputFiles.writeAtomically(text, to: path, overwrite: force)
+                    } catch let error as CopydeskError {
+                        errors.append(error.description)
                     } catch {
-                        report.error = "\(error)"
+                        errors.append("\(path): cannot create its folder (\((error as NSError).localizedDescription))")
                     }
                 }
+                if !errors.isEmpty { report.error = errors.joined(separator: "; ") }
             }
             if output.streams { stream.add(report) } else { reports.append(report) }
         }

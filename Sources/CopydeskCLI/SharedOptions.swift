@@ -15,17 +15,26 @@ struct PipelineOptions: ParsableArguments {
 
     /// Loads the pipeline named by `--pipeline`, or `defaultName` from Pipelines/; with no such
     /// file, the built-in default (the normalize stage with its defaults).
-    func load(defaultName: String, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
-        if let pipeline {
+    /// `--pipeline` wins over the repo config's `pipeline:` (`configured`), which wins over the
+    /// default name. The repo config's archive is the dedup stage's store unless overridden.
+    func load(defaultName: String, configured: String? = nil, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
+        let archive = try RepoContext.archiveOverride()
+        func load(_ path: String) throws -> Pipeline {
+            let yaml = try YAMLFile(path: path)
+            let pipeline = try Pipeline.load(yaml: yaml, registry: registry, overrides: overrides)
+            // The repo's archive for a pipeline that has a dedup stage.
+            guard !archive.isEmpty, pipeline.stages.contains(where: { $0 is DedupStage }) else { return pipeline }
+            var withArchive = overrides
+            withArchive[DedupStage.name, default: [:]].merge(archive) { given, _ in given }
+            return try Pipeline.load(yaml: yaml, registry: registry, overrides: withArchive)
+        }
+        if let pipeline = pipeline ?? configured {
             guard let path = DataFiles.pipelinePath(pipeline) else {
-                let named = pipeline.contains("/") ? "" : " (nor Pipelines/\(pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") ? pipeline : pipeline + ".yml"))"
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file" + named)
+                throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
             }
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
+            return try load(path)
         }
-        if let path = DataFiles.pipelinePath(defaultName) {
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
-        }
+        if let path = DataFiles.pipelinePath(defaultName) { return try load(path) }
         // No Pipelines/ folder (an installed binary): the stages with their defaults.
         var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
         if defaultName == "lint" {
@@ -39,29 +48,23 @@ struct PipelineOptions: ParsableArguments {
         BatchRunner(pipeline: pipeline, encoding: encoding, format: inputFormat, mode: mode)
     }
 
-    /// Arguments with directories replaced by the files under them (sorted, hidden ones skipped),
-    /// so `copydesk lint stories/` checks a whole folder.
-    static func expand(_ arguments: [String]) -> [String] {
-        var result: [String] = []
-        let fileManager = FileManager.default
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard argument != "-", fileManager.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue,
-                  let enumerator = fileManager.enumerator(atPath: argument) else {
-                result.append(argument)
-                continue
-            }
-            var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-                let path = (argument as NSString).appendingPathComponent(relative)
-                var nested: ObjCBool = false
-                if fileManager.fileExists(atPath: path, isDirectory: &nested), !nested.boolValue { found.append(path) }
-            }
-            result += found.sorted()
-        }
-        return result
+    @Option(help: "Extensions a folder walk takes, comma-separated (. for files without one); default: the formats Copydesk reads (txt, md, ap, xml, json, …).")
+    var extensions: String?
+
+    /// The files to process: folders walked for copy (`InputWalk`), with a note on standard error
+    /// for what the walk left out. Files named explicitly are kept as they are.
+    func files(_ arguments: [String]) throws -> [String] { try selection(arguments).files }
+
+    @Flag(name: .customLong("config-filter"), help: "Filter files named on the command line as a folder walk does (repo config include/exclude, extensions, binary files skipped), as pre-commit passes them; nothing left is a clean exit.")
+    var configFilter = false
+
+    func selection(_ arguments: [String]) throws -> InputWalk.Selection {
+        try Inputs.select(arguments, extensions: extensions.map(InputWalk.extensions(fromList:)), filterNamed: configFilter)
+    }
+
+    /// The same with the default extension list (commands without `--extensions`).
+    static func expand(_ arguments: [String]) throws -> [String] {
+        try Inputs.select(arguments, extensions: nil, filterNamed: false).files
     }
 
     func validateInputs(_ files: [String]) throws {
@@ -124,8 +127,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report format (text for people, the others for CI tools).")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported (never: findings do not fail the run).")
-    var failOn: FailOn = .warning
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity is reported (never: findings do not fail the run); default: the repo config's fail-on, else warning.")
+    var failOnOption: FailOn?
+
+    /// `--fail-on`, else the repo config's, else warning.
+    var failOn: FailOn { failOnOption ?? RepoContext.failOn ?? .warning }
 
     @Flag(name: .customLong("no-excerpt"), help: "Do not print the source line and caret under each text finding.")
     var noExcerptFlag = false

@@ -7,8 +7,8 @@ struct TMCommand: AsyncParsableCommand {
         commandName: "tm",
         abstract: "Keep approved translations for reuse: import TMX or XLIFF, add a translated story, describe the memory.",
         discussion: """
-            The translation memory lives in the archive file of the dedup stage (by default the one of \
-            Pipelines/wire-en.yml, .copydesk/archive.sqlite beside it), or --archive FILE. \
+            The translation memory lives in the archive file of the dedup stage (by default the repository's \
+            .copydesk/archive.sqlite, beside .copydesk.yml or in the current folder), or --archive FILE. \
             `copydesk translate prepare` looks new source stories up in it.
             """,
         subcommands: [TMImportCommand.self, TMAddCommand.self, TMStatsCommand.self]

@@ -51,7 +51,11 @@ public struct DedupStage: Stage {
     public init(options: StageOptions) throws {
         mode = try options.choice("mode", as: Mode.self)
         let given = options.string("store")
-        storePath = Self.resolve(given.isEmpty ? Self.defaultStore : given, against: options.baseDirectory)
+        // The archive belongs to the repository: a relative store of a pipeline that is not the
+        // repo's own (installed, COPYDESK_HOME, built in) goes beside the repo config (or in the
+        // current folder), never into the install tree.
+        let base = options.baseDirectory.map { DataFiles.isSharedData($0) ? DataFiles.repositoryRoot : $0 }
+        storePath = Self.resolve(given.isEmpty ? Self.defaultStore : given, against: base)
         var settings = MatchSettings()
         func fraction(_ key: String) throws -> Double {
             guard let value = Double(options.string(key)), value >= 0, value <= 1 else {

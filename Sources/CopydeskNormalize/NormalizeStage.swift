@@ -1,4 +1,5 @@
 import CopydeskCore
+import Synchronization
 import CopydeskICU
 #if canImport(Glibc)
 import Glibc
@@ -212,9 +213,16 @@ public struct NormalizeStage: Stage {
         return true
     }
 
-    /// CR line endings are a property of the file: one finding, with a fix for every line.
+    /// CR line endings are a property of the file: one finding, with a fix for every line, found
+    /// by one scan of the file and reported on the first of its stories to ask (a stream's stories
+    /// share the file's source; scanning it per story was quadratic in time and memory).
     private func reportLineEndings(_ story: inout Story) {
-        let edits: [TextEdit] = ScalarScanning.withBytes(story.source.text) { bytes in
+        let claim = story.source.cached("normalize.line-endings") { LineEndingFinding(Self.lineEndingFinding(story.source)) }
+        if let diagnostic = claim.take() { story.diagnostics.append(diagnostic) }
+    }
+
+    private static func lineEndingFinding(_ source: SourceFile) -> Diagnostic? {
+        let edits: [TextEdit] = ScalarScanning.withBytes(source.text) { bytes in
             var edits: [TextEdit] = []
             guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else { return edits }
             var i = 0
@@ -229,12 +237,19 @@ public struct NormalizeStage: Stage {
             }
             return edits
         }
-        guard let first = edits.first else { return }
+        guard let first = edits.first else { return nil }
         let crlf = edits.filter { $0.range.count == 2 }.count
         let kind = crlf == edits.count ? "CRLF" : crlf == 0 ? "CR" : "CRLF and CR"
-        story.diagnostics.append(Diagnostic(
+        return Diagnostic(
             ruleID: WhitespaceCleanup.lineEndingRule, severity: .info,
             message: "\(kind) line endings (\(edits.count) lines) become LF",
-            range: first.range, fix: Fix(edits: edits)))
+            range: first.range, fix: Fix(edits: edits))
     }
+}
+
+/// The file's line-ending finding, handed out once.
+private final class LineEndingFinding: Sendable {
+    private let finding: Mutex<Diagnostic?>
+    init(_ finding: Diagnostic?) { self.finding = Mutex(finding) }
+    func take() -> Diagnostic? { finding.withLock { value in defer { value = nil }; return value } }
 }

@@ -22,7 +22,8 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = projectRoot, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = projectRoot, environment: [String: String] = [:],
+                    executable: URL = executable) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -187,7 +188,8 @@ struct CLI {
     @Test func anUnknownStyleIsAConfigurationError() throws {
         let result = try CLI.run(["lint", "--style", "nyt", "Examples/athens-cafe-tax.txt"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("nyt: no such style file"))
+        #expect(result.stderr.contains("nyt: no such style: looked for StyleRules/nyt.yml in "))
+        #expect(result.stderr.contains("shipped styles: ap, guardian, reuters, translated-en"))
     }
 }
 

@@ -27,7 +27,7 @@ public struct StyleLoader: Sendable {
     /// Loads a style by path, or by name (`ap` → `StyleRules/ap.yml` under `searchDirectories`).
     public func load(_ nameOrPath: String, searchDirectories: [String]) throws -> Style {
         guard let path = Self.resolve(nameOrPath, relativeTo: nil, searchDirectories: searchDirectories) else {
-            throw CopydeskError.configuration(file: nameOrPath, message: "no such style file (nor StyleRules/\(nameOrPath).yml)")
+            throw DataFiles.notFound(nameOrPath, kind: "style", folder: "StyleRules", searched: searchDirectories)
         }
         var visiting: [String] = []
         return try load(path: path, searchDirectories: searchDirectories, visiting: &visiting)

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+/// The command line's side of `InputWalk`: runs it and prints its notes.
+enum Inputs {
+    /// The files under `arguments`; each thing a folder walk skipped is one `copydesk: …` line on
+    /// standard error. A walk that finds no copy at all is an input error naming the folders.
+    /// With `filterNamed`, files named on the command line also go through the repo config's
+    /// include/exclude and the extension list (pre-commit hands every staged file over), and
+    /// none left is a clean run rather than an error.
+    static func select(_ arguments: [String], extensions: Set<String>?, filterNamed: Bool) throws -> InputWalk.Selection {
+        let walk = try RepoContext.walk(extensions: extensions)
+        var selection = walk.expand(arguments)
+        for note in selection.notes { Terminal.error(note) }
+        if filterNamed {
+            let named = Set(arguments)
+            selection.files.removeAll { path in
+                guard named.contains(path), path != "-", let verdict = walk.verdict(forNamed: path) else { return false }
+                if case .skipped(let note) = verdict { Terminal.error(note) }
+                return true
+            }
+            if selection.files.isEmpty { throw ExitCode(ExitStatus.clean) }
+        }
+        if selection.files.isEmpty, !arguments.isEmpty {
+            throw CopydeskError.input(file: arguments.joined(separator: " "), message: "no copy files to process (see the notes above; --extensions and the repo config's include/exclude set what a folder walk takes)")
+        }
+        return selection
+    }
+}
