@@ -75,7 +75,7 @@ public struct LintStage: Stage {
                 let severity: Severity
                 if case .severity(let level)? = style.ruleSettings[Self.languageMismatchRule] { severity = level } else { severity = .info }
                 story.report(Self.languageMismatchRule, severity,
-                             "the story is in '\(language)' and the style \(style.name) is for '\(style.language)': its rules were not run",
+                             "the story is in '\(QuotedText.bounded(language))' and the style \(style.name) is for '\(style.language)': its rules were not run",
                              block: first, range: 0..<0)
             }
             return
@@ -99,7 +99,7 @@ public struct LintStage: Stage {
     private func add(_ report: LintReport, id: String, severity: Severity, to story: inout Story) {
         for finding in report.findings {
             var message = finding.message
-            if let suggestion = finding.suggestion { message += " (suggestion: \(suggestion))" }
+            if let suggestion = finding.suggestion { message += " (suggestion: \(QuotedText.bounded(suggestion, limit: 2 * QuotedText.limit)))" }
             story.report(id, severity, message, block: finding.block, range: finding.range, fix: finding.fix)
         }
     }

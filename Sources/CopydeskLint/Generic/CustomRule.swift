@@ -138,8 +138,10 @@ struct CustomRule: Sendable {
     }
 
     /// `%s` is the first value, `%o` the second (Vale's substitution convention).
+    /// The values are text of the story, quoted through `QuotedText.bounded`: a `raw` pattern can
+    /// match a whole paragraph.
     private func fill(_ message: String, _ first: String, _ second: String = "") -> String {
-        message.replacingOccurrences(of: "%s", with: first).replacingOccurrences(of: "%o", with: second)
+        message.replacingOccurrences(of: "%s", with: QuotedText.bounded(first)).replacingOccurrences(of: "%o", with: QuotedText.bounded(second))
     }
 
     /// "Kyiv" written like "KIEV" or "kiev" when the rule ignores case.
