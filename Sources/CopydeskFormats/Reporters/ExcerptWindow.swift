@@ -36,9 +36,16 @@ struct ExcerptWindow: Equatable {
         let available = max(2, columns - 2)  // room for a `…` at each end
         let lead = columns / 3
         let (_, after) = forward(bytes, from: at, scalars: available, limit: lineEnd)
-        let left = min(caret, available - min(after, max(0, available - lead)))
-        let start = backward(bytes, from: at, scalars: left, limit: lineStart)
-        let (end, shownAfter) = forward(bytes, from: at, scalars: available - left, limit: lineEnd)
+        var left = min(caret, available - min(after, max(0, available - lead)))
+        var start = backward(bytes, from: at, scalars: left, limit: lineStart)
+        var (end, shownAfter) = forward(bytes, from: at, scalars: available - left, limit: lineEnd)
+        // A window that reaches one end of the line needs no mark there: give that column to text.
+        if start == lineStart {
+            (end, shownAfter) = forward(bytes, from: at, scalars: available - left + 1, limit: lineEnd)
+        } else if end == lineEnd {
+            left += 1
+            start = backward(bytes, from: at, scalars: left, limit: lineStart)
+        }
         let cutBefore = start > lineStart, cutAfter = end < lineEnd
         return ExcerptWindow(range: start..<end, cutBefore: cutBefore, cutAfter: cutAfter,
                              caretColumn: (cutBefore ? 1 : 0) + left, room: shownAfter + (cutAfter ? 1 : 0))
