@@ -10,7 +10,7 @@ let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 let fuzzTargets = [
     "FuzzDecoder", "FuzzPlain", "FuzzMarkdown", "FuzzANPA", "FuzzIPTC7901",
-    "FuzzNITF", "FuzzNewsMLG2", "FuzzNinjs", "FuzzNormalize", "FuzzLint",
+    "FuzzNITF", "FuzzNewsMLG2", "FuzzNinjs", "FuzzNormalize", "FuzzLint", "FuzzStyle",
 ]
 
 let package = Package(

@@ -7,12 +7,12 @@
 #   Fuzz/run.sh build                                         build only
 #
 # Targets: FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2
-#          FuzzNinjs FuzzNormalize FuzzLint
+#          FuzzNinjs FuzzNormalize FuzzLint FuzzStyle
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 samples="${COPYDESK_SAMPLES:-$root/../shared/samples}"
-targets=(FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2 FuzzNinjs FuzzNormalize FuzzLint)
+targets=(FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2 FuzzNinjs FuzzNormalize FuzzLint FuzzStyle)
 scratch="$root/.build-fuzz"
 
 build() {
@@ -29,6 +29,7 @@ seeds_for() {
         FuzzNewsMLG2) echo "$samples/newsml-g2" ;;
         FuzzNinjs) echo "$samples/ninjs" ;;
         FuzzPlain|FuzzMarkdown) echo "$samples/plain $root/Examples" ;;
+        FuzzStyle) echo "$root/StyleRules $root/Examples" ;;
         *) echo "$samples/plain $samples/anpa $samples/ninjs $samples/newsml-g2 $root/Examples" ;;
     esac
 }

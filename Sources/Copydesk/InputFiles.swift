@@ -128,6 +128,7 @@ public enum InputFiles {
         let path = resolvedSymlink(requestedPath)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
+        StaleTemporaryFiles.cleanOnce(directory.isEmpty ? "." : directory)
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).copydesk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var mode: mode_t = 0o644
         var status = stat()

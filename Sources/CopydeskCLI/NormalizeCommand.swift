@@ -33,6 +33,9 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report changes on standard error.")
     var quiet = false
 
+    @Option(help: "Colour the changes reported on standard error: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
     @Argument(help: "Files or folders to normalize, or - for standard input.")
     var arguments: [String] = []
 
@@ -49,7 +52,7 @@ struct NormalizeCommand: AsyncParsableCommand {
         let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
         let runner = input.runner(pipeline, mode: .transform)
         var status = ExitStatus.clean
-        let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 2), showSource: false)
+        let reporter = Terminal.textReporter(fileDescriptor: 2, color: color, showSource: false)
         let showHeaders = files.count > 1 && !inPlace
         await runner.run(files) { result in
             let report = result.report
@@ -59,7 +62,7 @@ struct NormalizeCommand: AsyncParsableCommand {
                 return
             }
             guard !result.stories.isEmpty else { return }
-            if !quiet { Terminal.writeError(reporter.render(report)) }
+            if !quiet { reporter.write(report, to: Terminal.writeError) }
             // A wire stream's stories one after another, a blank line between them; a format
             // Copydesk does not write keeps its file, with only the text changed.
             let text = outputFormat.write(result.stories)

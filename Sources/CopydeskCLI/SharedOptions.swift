@@ -145,12 +145,18 @@ struct ReportOptions: ParsableArguments {
 
     var noSource: Bool { noExcerptFlag || noSourceAlias }
 
+    @Option(help: "Colour the text report: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    /// The text reporter for standard output: its colour and its terminal's width.
+    var textReporter: TextReporter { Terminal.textReporter(fileDescriptor: 1, color: color, showSource: !noSource) }
+
     /// Prints the findings and returns the exit status.
     func report(_ reports: [FileReport], rules: [RuleInfo] = knownRules()) -> Int32 {
         let summary = ReportSummary(reports)
         switch format {
         case .json:
-            Terminal.write(JSONReporter.render(reports))
+            JSONReporter.write(reports, to: Terminal.write)
         case .sarif:
             Terminal.write(SARIFReporter.render(reports, rules: rules, toolVersion: CopydeskCommand.configuration.version))
         case .github:
@@ -162,11 +168,9 @@ struct ReportOptions: ParsableArguments {
         case .checkstyle:
             Terminal.write(CheckstyleReporter.render(reports, rules: rules))
         case .text:
-            let reporter = TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource)
-            var out = ""
-            for report in reports { out += reporter.render(report) }
-            if !quiet { out += reporter.renderSummary(summary) }
-            Terminal.write(out)
+            let reporter = textReporter
+            for report in reports { reporter.write(report, to: Terminal.write) }
+            if !quiet { Terminal.write(reporter.renderSummary(summary)) }
         }
         return Self.status(summary, failOn: failOn)
     }
@@ -179,13 +183,13 @@ struct ReportOptions: ParsableArguments {
         switch format {
         case .github: Terminal.write(GitHubReporter.render([report], rules: rules))
         case .rdjsonl: Terminal.write(RDJSONLReporter.render([report], rules: rules))
-        default: Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1), showSource: !noSource).render(report))
+        default: textReporter.write(report, to: Terminal.write)
         }
     }
 
     /// The closing summary of a streamed report, and the exit status.
     func finishStream(_ summary: ReportSummary) -> Int32 {
-        if format == .text, !quiet { Terminal.write(TextReporter(colour: Terminal.wantsColour(fileDescriptor: 1)).renderSummary(summary)) }
+        if format == .text, !quiet { Terminal.write(textReporter.renderSummary(summary)) }
         return Self.status(summary, failOn: failOn)
     }
 
@@ -258,7 +262,7 @@ struct ReportStream {
         summary.add(report)
         guard options.format == .json else { return options.stream(report, rules: rules) }
         if !started { Terminal.write(json.begin()); started = true }
-        Terminal.write(json.file(report))
+        json.file(report, to: Terminal.write)
     }
 
     /// The closing part (summary), and the exit status.

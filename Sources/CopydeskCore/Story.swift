@@ -43,7 +43,9 @@ public struct Story: Sendable {
             let mapped = fix.compactMap { text.sourceEdit(for: $0) }
             if mapped.count == fix.count { sourceFix = Fix(edits: mapped) }
         }
-        diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message, range: sourceRange, fix: sourceFix))
+        // Rules quote through `QuotedText.bounded`; this is the net for one that forgot.
+        let bounded = QuotedText.bounded(message, limit: QuotedText.messageLimit)
+        diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: bounded, range: sourceRange, fix: sourceFix))
     }
 
     /// `range` clamped to the text and widened to scalar boundaries.

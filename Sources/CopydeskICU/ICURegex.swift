@@ -43,6 +43,23 @@ public struct ICURegex: Sendable {
         try run(text, maxMatches: 1).first
     }
 
+    /// All non-overlapping matches, with no per-match limit but at most `budgetNanoseconds` of
+    /// CPU time (of the calling thread) for the whole call, so a caller can share one budget
+    /// among many calls (a rule over every paragraph of a file). `used` receives the CPU time
+    /// taken, also when the budget runs out, which throws ICUError "U_REGEX_TIME_OUT".
+    public func matches(in text: String, budgetNanoseconds: Int64, used: inout Int64) throws -> [Range<Int>] {
+        var spent: Int64 = 0
+        defer { used = spent }
+        let pairs = try text.withUTF8Bytes { bytes in
+            var out = cicu_buffer()
+            try ICUError.check(cicu_regex_matches_utf8_budget(
+                compiled.pointer, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                Int64(bytes.count), 0, budgetNanoseconds, &spent, &out))
+            return out.takeArray(of: Int64.self)
+        }
+        return Self.ranges(pairs)
+    }
+
     private func run(_ text: String, maxMatches: Int32) throws -> [Range<Int>] {
         let pairs = try text.withUTF8Bytes { bytes in
             var out = cicu_buffer()
@@ -51,6 +68,10 @@ public struct ICURegex: Sendable {
                 Int64(bytes.count), timeLimit, maxMatches, &out))
             return out.takeArray(of: Int64.self)
         }
+        return Self.ranges(pairs)
+    }
+
+    private static func ranges(_ pairs: [Int64]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(pairs.count / 2)
         var i = 0

@@ -11,21 +11,31 @@ public struct LintStage: Stage {
     public static let summary = "check house style (quotes, dashes, dateline, attribution, dates, numbers, terms…)"
     public static let options: [StageOption] = [
         StageOption("style", .string, default: "ap", help: "style file, or a name in StyleRules/ (ap, reuters, guardian, translated-en)"),
+        StageOption("regex-rule-budget", .int, default: "1000",
+                    help: "CPU milliseconds the raw patterns of one custom rule may take on one file; past it the rule stops (lint.regex-timeout)"),
+        StageOption("regex-file-budget", .int, default: "3000",
+                    help: "CPU milliseconds the raw patterns of all custom rules together may take on one file"),
     ]
 
     public let style: Style
     let rules: [(rule: any LintRule, severity: Severity, id: String)]
     let customRules: [CustomRule]
+    /// Budgets of the custom rules' regular expressions, in CPU milliseconds (see `RegexBudget`).
+    let regexRuleBudget: Int
+    let regexFileBudget: Int
 
     public init(options: StageOptions) throws {
         let name = options.string("style")
         var roots = options.baseDirectory.map { [$0, $0 + "/.."] } ?? []
         roots += DataFiles.searchRoots()
-        try self.init(style: try Self.loader.load(name, searchDirectories: roots))
+        try self.init(style: try Self.loader.load(name, searchDirectories: roots),
+                      regexRuleBudget: options.int("regex-rule-budget"), regexFileBudget: options.int("regex-file-budget"))
     }
 
-    public init(style: Style) throws {
+    public init(style: Style, regexRuleBudget: Int = 1000, regexFileBudget: Int = 3000) throws {
         self.style = style
+        self.regexRuleBudget = regexRuleBudget
+        self.regexFileBudget = regexFileBudget
         rules = try LintRules.all.compactMap { type in
             guard let severity = style.severity(of: type.description) else { return nil }
             return (try type.init(style: style), severity, type.description.id)
@@ -41,6 +51,8 @@ public struct LintStage: Stage {
         var loader = StyleLoader(rules: LintRules.all)
         loader.knownRuleIDs.formUnion(NormalizeStage.severities.keys)
         loader.knownRuleIDs.insert(languageMismatchRule)
+        loader.knownRuleIDs.insert(regexTimeOutRule)
+        loader.knownRuleIDs.insert("xml.external-dtd")  // the XML readers' note (XMLExternalDTD in CopydeskFormats)
         return loader
     }
 
@@ -50,6 +62,9 @@ public struct LintStage: Stage {
 
     /// Reported when a story's language differs from the style's, instead of the style's rules.
     public static let languageMismatchRule = "lint.language-mismatch"
+
+    /// Reported once a file for a custom rule whose `raw` patterns ran out of their time budget.
+    public static let regexTimeOutRule = "lint.regex-timeout"
 
     /// `en-US` and `en` match; `de` and `en-GB` do not.
     static func sameLanguage(_ a: String, _ b: String) -> Bool {
@@ -75,7 +90,7 @@ public struct LintStage: Stage {
                 let severity: Severity
                 if case .severity(let level)? = style.ruleSettings[Self.languageMismatchRule] { severity = level } else { severity = .info }
                 story.report(Self.languageMismatchRule, severity,
-                             "the story is in '\(language)' and the style \(style.name) is for '\(style.language)': its rules were not run",
+                             "the story is in '\(QuotedText.bounded(language))' and the style \(style.name) is for '\(style.language)': its rules were not run",
                              block: first, range: 0..<0)
             }
             return
@@ -87,19 +102,44 @@ public struct LintStage: Stage {
             guard !report.findings.isEmpty else { continue }
             add(report, id: rules[index].id, severity: rules[index].severity, to: &story)
         }
+        let budget = customRules.contains(where: { !$0.regexes.isEmpty })
+            ? story.source.cached("lint.regex-budget.\(regexRuleBudget).\(regexFileBudget)") {
+                RegexBudget(perRuleMilliseconds: regexRuleBudget, perFileMilliseconds: regexFileBudget)
+            }
+            : RegexBudget(perRuleMilliseconds: regexRuleBudget, perFileMilliseconds: regexFileBudget)
         for custom in customRules {
             var report = LintReport()
-            try custom.check(document, &report)
+            do {
+                try custom.check(document, &report, budget: budget)
+            } catch let timeOut as RegexTimeOut {
+                // Findings of a rule stopped half-way depend on timing: leave them all out.
+                reportTimeOut(of: custom, at: timeOut, budget: budget, in: &story)
+                continue
+            }
             let severity: Severity
             if case .severity(let level)? = style.ruleSettings[custom.definition.id] { severity = level } else { severity = custom.definition.severity }
             add(report, id: custom.definition.id, severity: severity, to: &story)
         }
     }
 
+    /// One `lint.regex-timeout` a file for the rule (later stories of a stream skip it quietly).
+    private func reportTimeOut(of custom: CustomRule, at timeOut: RegexTimeOut, budget: RegexBudget, in story: inout Story) {
+        let id = custom.definition.id
+        guard budget.firstTimeOut(of: id), style.ruleSettings[Self.regexTimeOutRule] != .off else { return }
+        var severity = Severity.error
+        if case .severity(let level)? = style.ruleSettings[Self.regexTimeOutRule] { severity = level }
+        let why = budget.spentOwnBudget(id)
+            ? "its raw patterns took more than their \(regexRuleBudget) ms of CPU time on this file"
+            : "the style's raw patterns together took their \(regexFileBudget) ms of CPU time on this file"
+        story.report(Self.regexTimeOutRule, severity,
+                     "rule '\(id)' (\(custom.definition.location)) stopped here: \(why) (U_REGEX_TIME_OUT); its findings from this story on are left out and the other rules ran; simplify its raw patterns or raise the lint stage's regex-rule-budget / regex-file-budget",
+                     block: timeOut.block, range: timeOut.offset..<timeOut.offset)
+    }
+
     private func add(_ report: LintReport, id: String, severity: Severity, to story: inout Story) {
         for finding in report.findings {
             var message = finding.message
-            if let suggestion = finding.suggestion { message += " (suggestion: \(suggestion))" }
+            if let suggestion = finding.suggestion { message += " (suggestion: \(QuotedText.bounded(suggestion, limit: 2 * QuotedText.limit)))" }
             story.report(id, severity, message, block: finding.block, range: finding.range, fix: finding.fix)
         }
     }

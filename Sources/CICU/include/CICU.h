@@ -134,6 +134,11 @@ void cicu_regex_close(void *pattern);
 /// `max_matches` = 1 stops after the first. `time_limit` is in uregex_setTimeLimit units.
 int32_t cicu_regex_matches_utf8(const void *pattern, const char *text, int64_t length, int32_t time_limit,
                                 int32_t max_matches, cicu_buffer *out);
+/// As `cicu_regex_matches_utf8`, with no ICU time limit but a budget of CPU time (of the calling
+/// thread, in nanoseconds) for the whole call: past it, the match stops with U_REGEX_TIME_OUT.
+/// `used_ns` receives the CPU time the call took, also on failure.
+int32_t cicu_regex_matches_utf8_budget(const void *pattern, const char *text, int64_t length, int32_t max_matches,
+                                       int64_t budget_ns, int64_t *used_ns, cicu_buffer *out);
 
 #ifdef __cplusplus
 }

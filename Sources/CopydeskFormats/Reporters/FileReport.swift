@@ -27,7 +27,13 @@ public struct FileReport: Sendable {
     /// The story of a stream a finding lies in: the last one starting at or before it.
     public func story(for diagnostic: Diagnostic) -> StoryLabel? {
         guard stories.count > 1 else { return nil }
-        return stories.last { $0.range.lowerBound <= diagnostic.range.lowerBound } ?? stories.first
+        // Stories are in file order: a binary search, as a stream may hold thousands.
+        var low = 0, high = stories.count
+        while low < high {
+            let mid = (low + high) / 2
+            if stories[mid].range.lowerBound <= diagnostic.range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? stories[low - 1] : stories.first
     }
 
     /// ` (story 2 of 4: "Headline")` for a finding in a stream of stories, else empty: what the
@@ -96,8 +102,7 @@ public struct StoryLabel: Sendable, Hashable, Codable {
     public var description: String {
         var text = "story \(index) of \(count)"
         if let name = headline ?? slug, !name.isEmpty {
-            let short = name.count > 60 ? String(name.prefix(59)) + "…" : name
-            text += ": \"\(short)\""
+            text += ": \"\(QuotedText.bounded(name, limit: 59))\""
         }
         return text
     }

@@ -56,11 +56,23 @@ public enum JSONReporter {
         Document(files: reports.map(file), summary: ReportSummary(reports))
     }
 
+    /// The whole document, as `Stream` writes it (and as `JSONEncoder` would encode `document`).
     public static func render(_ reports: [FileReport]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document(reports))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = ""
+        write(reports) { out += $0 }
+        return out
+    }
+
+    /// The whole document handed to `output` in pieces, file by file and finding by finding.
+    public static func write(_ reports: [FileReport], to output: (String) -> Void) {
+        var stream = Stream()
+        output(stream.begin())
+        var summary = ReportSummary()
+        for report in reports {
+            summary.add(report)
+            stream.file(report, to: output)
+        }
+        output(stream.end(summary))
     }
 
     /// The same document as `render`, written file by file so a long batch keeps no reports:
@@ -74,12 +86,21 @@ public enum JSONReporter {
 
         /// One file's entry, with the separator from the previous one.
         public mutating func file(_ report: FileReport) -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let text = String(decoding: (try? encoder.encode(JSONReporter.file(report))) ?? Data("{}".utf8), as: UTF8.self)
-            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-            defer { count += 1 }
-            return (count == 0 ? "" : ",\n") + indented
+            var out = ""
+            file(report) { out += $0 }
+            return out
+        }
+
+        /// One file's entry handed to `output` in pieces (see `JSONReportWriter`), so a file with
+        /// a million findings is never held whole.
+        public mutating func file(_ report: FileReport, to output: (String) -> Void) {
+            withoutActuallyEscaping(output) { output in
+                var writer = JSONReportWriter(output: output)
+                writer.raw(count == 0 ? "    " : ",\n    ")
+                writer.file(report, level: 2)
+                writer.flush()
+            }
+            count += 1
         }
 
         public func end(_ summary: ReportSummary) -> String {

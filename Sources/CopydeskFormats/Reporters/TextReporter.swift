@@ -11,35 +11,68 @@ public struct TextReporter: Sendable {
     public var colour: Bool
     /// Print the source line and caret under each finding.
     public var showSource: Bool
+    /// Columns an excerpt line may take, its ` 12 | ` gutter included: a terminal's width. A
+    /// longer source line is shown as a window around the finding (see `ExcerptWindow`).
+    public var width: Int
 
-    public init(colour: Bool, showSource: Bool = true) {
+    /// The width when standard output is not a terminal (a CI log, a pipe, a file).
+    public static let defaultWidth = 120
+    /// The narrowest excerpt printed, whatever the terminal says.
+    static let minimumExcerpt = 40
+
+    public init(colour: Bool, showSource: Bool = true, width: Int = TextReporter.defaultWidth) {
         self.colour = colour
         self.showSource = showSource
+        self.width = width
     }
 
+    /// The whole report of one file as a string (for tests and short reports); `write` streams it.
     public func render(_ report: FileReport) -> String {
         var out = ""
-        if let error = report.error {
-            out += paint("\(report.path): error: \(error)", "1;31") + "\n"
-            return out
-        }
-        guard let source = report.source else { return out }
-        for diagnostic in report.sortedDiagnostics {
-            let start = source.location(of: diagnostic.range.lowerBound)
-            let end = source.location(of: diagnostic.range.upperBound)
-            let label = paint(diagnostic.severity.rawValue + ":", colourCode(diagnostic.severity))
-            out += "\(report.path):\(start.line):\(start.column): \(label) \(diagnostic.message) [\(diagnostic.ruleID)]\(report.storySuffix(for: diagnostic))\n"
-            guard showSource else { continue }
-            let line = visible(source.lineText(start.line))
-            let number = String(start.line)
-            let gutter = String(repeating: " ", count: number.count)
-            out += " \(number) | \(line)\n"
-            let width = end.line == start.line ? max(1, end.column - start.column) : 1
-            let caretColumn = min(start.column - 1, line.unicodeScalars.count)
-            out += " \(gutter) | " + String(repeating: " ", count: caretColumn)
-                + paint("^" + String(repeating: "~", count: width - 1), colourCode(diagnostic.severity)) + "\n"
-        }
+        write(report) { out += $0 }
         return out
+    }
+
+    /// Writes the report finding by finding, handing `output` pieces of about `chunk` bytes, so a
+    /// file with a million findings never has its report in memory.
+    public func write(_ report: FileReport, chunk: Int = 1 << 16, to output: (String) -> Void) {
+        if let error = report.error {
+            output(paint("\(report.path): error: \(error)", "1;31") + "\n")
+            return
+        }
+        guard let source = report.source else { return }
+        var out = ""
+        var text = source.text
+        text.withUTF8 { bytes in
+            for diagnostic in report.sortedDiagnostics {
+                finding(diagnostic, in: source, bytes: bytes, path: report.path, story: report.storySuffix(for: diagnostic), into: &out)
+                if out.utf8.count >= chunk {
+                    output(out)
+                    out = ""
+                }
+            }
+        }
+        if !out.isEmpty { output(out) }
+    }
+
+    private func finding(_ diagnostic: Diagnostic, in source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, path: String, story: String = "", into out: inout String) {
+        let start = source.location(of: diagnostic.range.lowerBound)
+        let end = source.location(of: diagnostic.range.upperBound)
+        let label = paint(diagnostic.severity.rawValue + ":", colourCode(diagnostic.severity))
+        out += "\(path):\(start.line):\(start.column): \(label) \(diagnostic.message) [\(diagnostic.ruleID)]\(story)\n"
+        guard showSource else { return }
+        let number = String(start.line)
+        let lineStart = source.lineStarts[start.line - 1]
+        var lineEnd = start.line < source.lineStarts.count ? source.lineStarts[start.line] : bytes.count
+        while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let window = ExcerptWindow.make(bytes, lineStart: lineStart, lineEnd: lineEnd, offset: start.offset, column: start.column - 1,
+                                        columns: max(Self.minimumExcerpt, width - number.count - 4))
+        let shown = visible(String(decoding: UnsafeBufferPointer(rebasing: bytes[window.range]), as: UTF8.self))
+        out += " \(number) | " + (window.cutBefore ? "…" : "") + shown + (window.cutAfter ? "…" : "") + "\n"
+        var underline = end.line == start.line ? max(1, end.column - start.column) : 1
+        if let room = window.room { underline = max(1, min(underline, room)) }
+        out += " \(String(repeating: " ", count: number.count)) | " + String(repeating: " ", count: window.caretColumn)
+            + paint("^" + String(repeating: "~", count: underline - 1), colourCode(diagnostic.severity)) + "\n"
     }
 
     public func renderSummary(_ summary: ReportSummary) -> String {
@@ -54,7 +87,7 @@ public struct TextReporter: Sendable {
     }
 
     /// Tabs and controls shown as single visible characters so the caret lines up.
-    private func visible(_ line: Substring) -> String {
+    private func visible(_ line: String) -> String {
         String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
             switch scalar.value {
             case 0x09: return " "

@@ -33,7 +33,7 @@ public enum NITFReader: StoryReader {
     }
 
     public static func read(_ source: SourceFile, limits: XMLLimits) throws -> Story {
-        let root = try XMLScanner.tree(source, limits: limits)
+        let (root, note) = try XMLScanner.document(source, limits: limits)
         guard root.local == "nitf" else {
             throw CopydeskError.input(file: source.path, message: "root element is <\(root.name.qualified)>, not <nitf>: not an NITF document")
         }
@@ -43,6 +43,7 @@ public enum NITFReader: StoryReader {
         apply(body, to: &story)
         applyHead(of: root, body: body, to: &story.metadata)
         if story.metadata.dateline == nil { PlainLayout.recogniseDateline(in: &story) }
+        if let note { story.diagnostics.append(note) }
         return story
     }
 

@@ -60,7 +60,7 @@ public enum NewsMLG2Reader: StoryReader {
     }
 
     public static func readAll(_ source: SourceFile, limits: XMLLimits) throws -> [Story] {
-        let root = try XMLScanner.tree(source, limits: limits)
+        let (root, note) = try XMLScanner.document(source, limits: limits)
         let items: [XMLTreeElement]
         switch root.local {
         case "newsMessage":
@@ -79,7 +79,10 @@ public enum NewsMLG2Reader: StoryReader {
         guard !items.isEmpty else {
             throw CopydeskError.input(file: source.path, message: "the NewsML-G2 <\(root.local)> holds no newsItem")
         }
-        return items.map { story(for: $0, source: source) }
+        var stories = items.map { story(for: $0, source: source) }
+        // The note belongs to the file: once, with its first story.
+        if let note { stories[0].diagnostics.append(note) }
+        return stories
     }
 
     // MARK: - One item

@@ -102,6 +102,9 @@ public struct XMLScanner {
     public let limits: XMLLimits
     /// The name given in `<!DOCTYPE name …>`, once scanned past it.
     public private(set) var doctypeName: String?
+    /// The system identifier of the external DTD a DOCTYPE names (`SYSTEM "nitf-3-4.dtd"`), and
+    /// the bytes of that literal: never loaded, but worth saying so (`XMLExternalDTD`).
+    public private(set) var externalDTD: (identifier: String, range: Range<Int>)?
 
     /// Sniffing mode: a DOCTYPE is skipped instead of checked (nothing is ever expanded anyway).
     let lenientDoctype: Bool
@@ -383,7 +386,9 @@ public struct XMLScanner {
             var literals: [String] = []
             for _ in 0..<(isPublic ? 2 : 1) {
                 skipSpace()
+                let literalStart = index
                 literals.append(try quotedLiteral(what: "DOCTYPE identifier"))
+                externalDTD = (literals[literals.count - 1], literalStart..<index)
             }
             if !limits.allowsExternalDTDReference && !lenientDoctype {
                 throw fail("DOCTYPE referencing an external DTD (\"\(literals.last ?? "")\") is not accepted; Copydesk never loads DTDs", at: keywordAt)

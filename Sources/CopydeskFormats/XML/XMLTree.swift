@@ -94,6 +94,12 @@ public enum XMLTreeNode: Sendable, Hashable {
 extension XMLScanner {
     /// Scans a whole file into a tree and returns the root element.
     public static func tree(_ source: SourceFile, limits: XMLLimits = XMLLimits()) throws -> XMLTreeElement {
+        try document(source, limits: limits).root
+    }
+
+    /// The root element, and the note that the file's DOCTYPE names an external DTD (never
+    /// loaded) when it does.
+    public static func document(_ source: SourceFile, limits: XMLLimits = XMLLimits()) throws -> (root: XMLTreeElement, note: Diagnostic?) {
         var scanner = try XMLScanner(source, limits: limits)
         var stack: [XMLTreeElement] = []
         var root: XMLTreeElement?
@@ -111,7 +117,7 @@ extension XMLScanner {
         }
         // The scanner only ends cleanly after the root element closed.
         guard let root else { throw CopydeskError.input(file: source.path, message: "1:1: no root element") }
-        return root
+        return (root, scanner.externalDTD.map { XMLExternalDTD.note(identifier: $0.identifier, range: $0.range) })
     }
 }
 

@@ -41,7 +41,9 @@ struct CustomRule: Sendable {
         }
     }
 
-    private func hits(in block: LintDocument.Block, _ range: Range<Int>) throws -> [Hit] {
+    /// The hits of the rule's phrases and patterns in a piece of a block. The patterns run within
+    /// `budget`; one that runs out throws `RegexTimeOut` at the piece's start.
+    private func hits(in block: LintDocument.Block, _ range: Range<Int>, budget: RegexBudget) throws -> [Hit] {
         var hits: [Hit] = []
         if let matcher {
             let slice = Array(block.bytes[range])
@@ -53,7 +55,18 @@ struct CustomRule: Sendable {
         if !regexes.isEmpty {
             let text = String(decoding: block.bytes[range], as: UTF8.self)
             for regex in regexes {
-                for match in try regex.matches(in: text) where !match.isEmpty {
+                let remaining = budget.remaining(for: definition.id)
+                guard remaining > 0 else { throw RegexTimeOut(block: block.index, offset: range.lowerBound) }
+                var used: Int64 = 0
+                let matches: [Range<Int>]
+                do {
+                    matches = try regex.matches(in: text, budgetNanoseconds: remaining, used: &used)
+                } catch let error as ICUError where error.name == "U_REGEX_TIME_OUT" {
+                    budget.charge(used, to: definition.id)
+                    throw RegexTimeOut(block: block.index, offset: range.lowerBound)
+                }
+                budget.charge(used, to: definition.id)
+                for match in matches where !match.isEmpty {
                     hits.append(Hit(block: block.index, range: (match.lowerBound + range.lowerBound)..<(match.upperBound + range.lowerBound), phrase: nil))
                 }
             }
@@ -63,14 +76,16 @@ struct CustomRule: Sendable {
         }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    func check(_ document: LintDocument, _ report: inout LintReport) throws {
+    /// - Throws: `RegexTimeOut` when the rule's patterns run out of `budget`; what it found so far
+    ///   is then incomplete and left out by the caller.
+    func check(_ document: LintDocument, _ report: inout LintReport, budget: RegexBudget) throws {
         let message = definition.message
         func text(_ hit: Hit) -> String { document.text(document.blocks[hit.block], hit.range) }
         switch definition.kind {
         case .existence:
             for unit in units(document) {
                 for (block, range) in unit {
-                    for hit in try hits(in: block, range) {
+                    for hit in try hits(in: block, range, budget: budget) {
                         report.add(block: hit.block, range: hit.range, fill(message, text(hit)))
                     }
                 }
@@ -78,7 +93,7 @@ struct CustomRule: Sendable {
         case .substitution:
             for unit in units(document) {
                 for (block, range) in unit {
-                    for hit in try hits(in: block, range) {
+                    for hit in try hits(in: block, range, budget: budget) {
                         guard let phrase = hit.phrase else { continue }
                         let found = text(hit)
                         let right = Self.matchCase(definition.swap[phrase].1, like: found)
@@ -91,7 +106,7 @@ struct CustomRule: Sendable {
         case .occurrence:
             for unit in units(document) {
                 var all: [Hit] = []
-                for (block, range) in unit { all += try hits(in: block, range) }
+                for (block, range) in unit { all += try hits(in: block, range, budget: budget) }
                 if let max = definition.max, all.count > max {
                     let hit = all[max]
                     report.add(block: hit.block, range: hit.range, fill(message, text(hit)) + " (\(all.count) times; at most \(max))")
@@ -121,7 +136,7 @@ struct CustomRule: Sendable {
         case .consistency:
             for unit in units(document) {
                 var all: [Hit] = []
-                for (block, range) in unit { all += try hits(in: block, range) }
+                for (block, range) in unit { all += try hits(in: block, range, budget: budget) }
                 for (index, pair) in definition.either.enumerated() {
                     let left = 2 * index, right = left + 1
                     let pairHits = all.filter { $0.phrase == left || $0.phrase == right }
@@ -138,8 +153,10 @@ struct CustomRule: Sendable {
     }
 
     /// `%s` is the first value, `%o` the second (Vale's substitution convention).
+    /// The values are text of the story, quoted through `QuotedText.bounded`: a `raw` pattern can
+    /// match a whole paragraph.
     private func fill(_ message: String, _ first: String, _ second: String = "") -> String {
-        message.replacingOccurrences(of: "%s", with: first).replacingOccurrences(of: "%o", with: second)
+        message.replacingOccurrences(of: "%s", with: QuotedText.bounded(first)).replacingOccurrences(of: "%o", with: QuotedText.bounded(second))
     }
 
     /// "Kyiv" written like "KIEV" or "kiev" when the rule ignores case.

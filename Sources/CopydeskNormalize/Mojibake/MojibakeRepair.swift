@@ -75,11 +75,7 @@ public enum MojibakeRepair {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func quoted(_ s: String) -> String {
-        let limit = 40
-        guard s.count > limit else { return s }
-        return String(s.prefix(limit)) + "…"
-    }
+    private static func quoted(_ s: String) -> String { QuotedText.bounded(s, limit: 40) }
 }
 
 /// One repair before widening: the mojibake bytes and what they decode to.

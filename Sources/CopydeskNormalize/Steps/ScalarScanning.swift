@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Small helpers for steps that scan UTF-8 bytes directly.
 enum ScalarScanning {
     /// Decodes the scalar starting at `i` of well-formed UTF-8; returns it and its byte length.
@@ -56,9 +58,12 @@ enum ScalarScanning {
         return try copy.withUTF8(body)
     }
 
-    /// A short, printable excerpt for messages.
+    /// A short, printable excerpt for messages (line breaks and tabs shown as escapes), cut by
+    /// `QuotedText.bounded`; only a bounded prefix of `text` is looked at.
     static func excerpt(_ text: Substring, limit: Int = 40) -> String {
-        let visible = text.unicodeScalars.map { scalar -> String in
+        let scalars = text.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: 4 * limit + 1, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let visible = scalars[..<end].map { scalar -> String in
             switch scalar.value {
             case 0x0A: return "\\n"
             case 0x0D: return "\\r"
@@ -66,6 +71,6 @@ enum ScalarScanning {
             default: return String(scalar)
             }
         }.joined()
-        return visible.count > limit ? String(visible.prefix(limit)) + "…" : visible
+        return QuotedText.bounded(visible, limit: limit)
     }
 }

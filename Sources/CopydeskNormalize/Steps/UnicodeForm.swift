@@ -39,7 +39,7 @@ public struct UnicodeForm: Sendable {
                         let after = String(decoding: normalized, as: UTF8.self)
                         changes.append(NormalizationChange(
                             ruleID: "unicode.normalization",
-                            message: "'\(before)' is not in \(normalizer.form.rawValue.uppercased()) (\(Self.codePoints(before))); becomes '\(after)' (\(Self.codePoints(after)))",
+                            message: "'\(QuotedText.bounded(before))' is not in \(normalizer.form.rawValue.uppercased()) (\(Self.codePoints(before))); becomes '\(QuotedText.bounded(after))' (\(Self.codePoints(after)))",
                             edit: TextEdit(range: start..<end, replacement: after)))
                     }
                 }
@@ -54,7 +54,7 @@ public struct UnicodeForm: Sendable {
 
     /// Code points of the non-ASCII part, enough to see what differs.
     private static func codePoints(_ text: String) -> String {
-        var scalars = Array(text.unicodeScalars.filter { $0.value >= 0x80 }.prefix(6))
+        var scalars = Array(text.unicodeScalars.lazy.filter { $0.value >= 0x80 }.prefix(6))
         if scalars.isEmpty { scalars = Array(text.unicodeScalars.prefix(6)) }  // case folding of ASCII
         return scalars.map { ScalarScanning.codePoint($0.value) }.joined(separator: " ")
     }

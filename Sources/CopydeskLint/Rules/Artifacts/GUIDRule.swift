@@ -60,10 +60,10 @@ struct GUIDRule: LintRule {
             for range in found {
                 let id = document.text(block, range)
                 if found.count == 1, block.kind == .paragraph, Self.isOnlyContent(bytes, range) {
-                    report.add(block: block.index, range: range, "delete the CMS id \"\(id)\": it is not part of the story",
+                    report.add(block: block.index, range: range, "delete the CMS id \"\(QuotedText.bounded(id))\": it is not part of the story",
                                fix: [TextEdit(range: 0..<bytes.count, replacement: "")])
                 } else {
-                    report.add(block: block.index, range: range, "delete the CMS id \"\(id)\": it is not part of the story",
+                    report.add(block: block.index, range: range, "delete the CMS id \"\(QuotedText.bounded(id))\": it is not part of the story",
                                suggestion: "remove the id and any words that introduce it")
                 }
             }

@@ -50,14 +50,14 @@ struct MarkupRule: LintRule {
                 if byte == UInt8(ascii: "<"), let end = Self.tag(bytes, at: i) {
                     let tag = document.text(block, i..<end)
                     let shown = tag.utf8.count > 60 ? String(tag.prefix(50)) + "…" : tag
-                    report.add(block: block.index, range: i..<end, "remove the markup tag \"\(shown)\" from the text",
+                    report.add(block: block.index, range: i..<end, "remove the markup tag \"\(QuotedText.bounded(shown))\" from the text",
                                suggestion: "delete the tag, keeping the words it wraps")
                     i = end
                 } else if byte == UInt8(ascii: "&"), let (end, decoded) = Self.entity(bytes, at: i) {
                     let entity = document.text(block, i..<end)
-                    let shown = decoded == "\u{A0}" ? "a no-break space" : "\"\(decoded)\""
-                    let message = decoded.isEmpty ? "delete the HTML entity \"\(entity)\" (a soft hyphen)"
-                        : "write \(shown), not the HTML entity \"\(entity)\""
+                    let shown = decoded == "\u{A0}" ? "a no-break space" : "\"\(QuotedText.bounded(decoded))\""
+                    let message = decoded.isEmpty ? "delete the HTML entity \"\(QuotedText.bounded(entity))\" (a soft hyphen)"
+                        : "write \(shown), not the HTML entity \"\(QuotedText.bounded(entity))\""
                     report.add(block: block.index, range: i..<end, message, fix: [TextEdit(range: i..<end, replacement: decoded)])
                     i = end
                 } else {

@@ -71,7 +71,7 @@ struct SignOffRule: LintRule {
         while cut > 0, Self.isSpace(bytes[cut - 1]) { cut -= 1 }
         let text = document.text(block, signOff)
         report.add(block: block.index, range: signOff.lowerBound..<tokens[0].upperBound,
-                   "delete the sign-off \"\(text)\": desk initials are not part of the story",
+                   "delete the sign-off \"\(QuotedText.bounded(text))\": desk initials are not part of the story",
                    fix: [TextEdit(range: cut..<bytes.count, replacement: "")])
     }
 

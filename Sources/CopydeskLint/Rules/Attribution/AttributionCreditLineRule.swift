@@ -67,7 +67,7 @@ struct AttributionCreditLineRule: LintRule {
             let shown = end - start <= 60 ? end : (block.words.last { $0.range.upperBound <= start + 60 }?.range.upperBound ?? end)
             let found = document.text(block, start..<shown) + (shown < end ? "…" : "")
             report.add(block: block.index, range: start..<end,
-                       "remove the agency credit line \"\(found)\" (not publishable text)", fix: fix)
+                       "remove the agency credit line \"\(QuotedText.bounded(found))\" (not publishable text)", fix: fix)
         }
     }
 

@@ -75,7 +75,7 @@ struct RangeRule: LintRule {
                           DashText.isDigit(bytes[i - 2]), DashText.isDigit(bytes[end + 1]) {
                     let left = Self.number(bytes, endingAt: i - 1), right = Self.number(bytes, startingAt: end + 1)
                     report.add(block: block.index, range: i..<end, "a range takes a closed-up hyphen (\"15-16\"), not a spaced en dash",
-                               suggestion: "\(left)-\(right) if this is a range")
+                               suggestion: "\(QuotedText.bounded(left))-\(QuotedText.bounded(right)) if this is a range")
                 }
             }
         }

@@ -47,7 +47,7 @@ struct SubheadRule: LintRule {
             let title = document.text(block, subhead.title)
             let range = subhead.open.lowerBound..<subhead.close.upperBound
             if block.kind == .subhead {
-                report.add(block: block.index, range: range, "remove the dashes around the subhead \"\(title)\"",
+                report.add(block: block.index, range: range, "remove the dashes around the subhead \"\(QuotedText.bounded(title))\"",
                            fix: [TextEdit(range: subhead.open, replacement: ""), TextEdit(range: subhead.close, replacement: "")])
             } else {
                 report.add(block: block.index, range: range, "subhead set between dashes: set it as a subhead without the dashes, or delete it",

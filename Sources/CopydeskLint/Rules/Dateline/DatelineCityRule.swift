@@ -74,7 +74,7 @@ struct DatelineCityRule: LintRule {
         guard let region = dateline.regions.first else {
             if !standalone.contains(cityName) {
                 report.add(block: block.index, range: city,
-                           "add the state's AP abbreviation or the country after \"\(document.text(block, city))\" (AP: only the stand-alone cities go alone)")
+                           "add the state's AP abbreviation or the country after \"\(QuotedText.bounded(document.text(block, city)))\" (AP: only the stand-alone cities go alone)")
             }
             return
         }
@@ -82,7 +82,7 @@ struct DatelineCityRule: LintRule {
         let key = DatelinePlaces.key(found)
         if countries.contains(key) || abbreviations.contains(key) { return }
         if let abbreviation = stateAbbreviations[key] {
-            report.add(block: block.index, range: region, "use the AP abbreviation \"\(abbreviation)\" for \(found) in the dateline",
+            report.add(block: block.index, range: region, "use the AP abbreviation \"\(abbreviation)\" for \(QuotedText.bounded(found)) in the dateline",
                        fix: [TextEdit(range: region, replacement: abbreviation)])
         } else if !found.hasSuffix("."), abbreviations.contains(key + ".") {
             let abbreviation = stateAbbreviations.values.first { DatelinePlaces.key($0) == key + "." } ?? found + "."

@@ -97,7 +97,7 @@ struct DatelineFormatRule: LintRule {
         // The city in capitals (AFP writes either).
         if form != "afp", let city = dateline.city, !DatelineParser.isShouted(b, city) {
             let upper = text(city).uppercased()
-            report.add(block: block.index, range: city, "write the dateline city in capitals: \"\(upper)\"",
+            report.add(block: block.index, range: city, "write the dateline city in capitals: \"\(QuotedText.bounded(upper))\"",
                        fix: [TextEdit(range: city, replacement: upper)])
         }
 
@@ -105,7 +105,7 @@ struct DatelineFormatRule: LintRule {
         for region in dateline.regions where Self.hasCapitalRun(b, region) {
             let found = text(region)
             if let spelling = regionSpellings[DatelinePlaces.key(found)] {
-                report.add(block: block.index, range: region, "write \"\(spelling)\" in normal case after the city",
+                report.add(block: block.index, range: region, "write \"\(QuotedText.bounded(spelling))\" in normal case after the city",
                            fix: [TextEdit(range: region, replacement: spelling)])
             } else {
                 report.add(block: block.index, range: region, "write the state or country in normal case after the city")
@@ -117,7 +117,7 @@ struct DatelineFormatRule: LintRule {
             if form == "ap" {
                 let range = dateline.dateLead.map { $0.lowerBound..<date.upperBound } ?? date
                 report.add(block: block.index, range: range, "AP datelines carry no date: \(example)",
-                           suggestion: "remove \"\(text(range))\"")
+                           suggestion: "remove \"\(QuotedText.bounded(text(range)))\"")
             } else if let month = dateline.month, let monthRange = dateline.monthRange {
                 let wanted = MonthNames.reuters[month - 1]
                 if text(monthRange) != wanted {
@@ -125,7 +125,7 @@ struct DatelineFormatRule: LintRule {
                                fix: [TextEdit(range: monthRange, replacement: wanted)])
                 }
                 if let dayRange = dateline.dayRange, let (_, suffix) = DateBytes.day(b, dayRange), let suffix {
-                    report.add(block: block.index, range: dayRange, "no ordinal in the dateline date: \"\(text(dayRange.lowerBound..<suffix.lowerBound))\"",
+                    report.add(block: block.index, range: dayRange, "no ordinal in the dateline date: \"\(QuotedText.bounded(text(dayRange.lowerBound..<suffix.lowerBound)))\"",
                                fix: [TextEdit(range: suffix, replacement: "")])
                 }
             }

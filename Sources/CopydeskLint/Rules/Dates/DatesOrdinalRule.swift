@@ -79,7 +79,7 @@ struct DatesOrdinalRule: LintRule {
                 let beforeMonth = k + 1 < words.count && month(k + 1) != nil && adjacent(k, k + 1)
                 let digits = document.text(block, word.range.lowerBound..<suffix.lowerBound)
                 if afterMonth || joined || beforeMonth {
-                    report.add(block: block.index, range: word.range, "write \"\(digits)\" without \"\(document.text(block, suffix))\" (no ordinals in dates)",
+                    report.add(block: block.index, range: word.range, "write \"\(QuotedText.bounded(digits))\" without \"\(QuotedText.bounded(document.text(block, suffix)))\" (no ordinals in dates)",
                                fix: [TextEdit(range: suffix, replacement: "")])
                 } else if k + 2 < words.count, document.text(block, words[k + 1].range) == "of", adjacent(k, k + 1), adjacent(k + 1, k + 2),
                           let month = month(k + 2) {

@@ -96,10 +96,10 @@ struct DatesRelativeRule: LintRule {
                 if reference == .none { reference = .some(Self.referenceDate(document, notes: notes)) }
                 if let date = reference!, let offset = offsets[match.phrase] {
                     let weekday = MonthNames.weekdays[date.adding(days: offset).weekday]
-                    report.add(block: block.index, range: match.range, "use the day of the week: \"\(weekday)\", not \"\(found)\"",
+                    report.add(block: block.index, range: match.range, "use the day of the week: \"\(weekday)\", not \"\(QuotedText.bounded(found))\"",
                                fix: [TextEdit(range: match.range, replacement: weekday)])
                 } else {
-                    report.add(block: block.index, range: match.range, "name the day of the week instead of \"\(found)\"",
+                    report.add(block: block.index, range: match.range, "name the day of the week instead of \"\(QuotedText.bounded(found))\"",
                                suggestion: "the day of the week, e.g. \"said Tuesday\"")
                 }
             }

@@ -121,7 +121,7 @@ struct NumbersForeignFormatRule: LintRule {
                   !(range.lowerBound > 0 && isCurrencySign(bytes, range.lowerBound)) {
             let suggestion = swapped(bytes[range], dot: ",", comma: ",")
             report.add(block: block.index, range: range,
-                       "\"\(text)\" looks like thousands grouped with a dot: in English write \"\(suggestion)\" (check the source: a decimal would be unusual here)",
+                       "\"\(QuotedText.bounded(text))\" looks like thousands grouped with a dot: in English write \"\(QuotedText.bounded(suggestion))\" (check the source: a decimal would be unusual here)",
                        suggestion: suggestion)
             return
         }
@@ -129,12 +129,12 @@ struct NumbersForeignFormatRule: LintRule {
             // "3,5 %" → "3.5%", "62 %" → "62%".
             let fixed = (replacement ?? text) + "%"
             report.add(block: block.index, range: range.lowerBound..<(percentAt + 1),
-                       replacement == nil ? "no space before \"%\" in English: write \"\(fixed)\""
-                           : "\"\(text) %\" uses \(what): in English write \"\(fixed)\"",
+                       replacement == nil ? "no space before \"%\" in English: write \"\(QuotedText.bounded(fixed))\""
+                           : "\"\(QuotedText.bounded(text)) %\" uses \(what): in English write \"\(QuotedText.bounded(fixed))\"",
                        fix: [TextEdit(range: range.lowerBound..<(percentAt + 1), replacement: fixed)])
         } else if let replacement {
             report.add(block: block.index, range: range,
-                       "\"\(text)\" uses \(what): in English write \"\(replacement)\"",
+                       "\"\(QuotedText.bounded(text))\" uses \(what): in English write \"\(QuotedText.bounded(replacement))\"",
                        fix: [TextEdit(range: range, replacement: replacement)])
         }
     }
@@ -171,7 +171,7 @@ struct NumbersForeignFormatRule: LintRule {
         let twelve = hour % 12 == 0 ? 12 : hour % 12
         let clock = "\(twelve):\(minute < 10 ? "0" : "")\(minute) \(hour < 12 ? "a.m." : "p.m.")"
         report.add(block: block.index, range: range,
-                   "\"\(text)\" is a clock time in a foreign format: write it the English way, e.g. \"\(clock)\"",
+                   "\"\(QuotedText.bounded(text))\" is a clock time in a foreign format: write it the English way, e.g. \"\(clock)\"",
                    suggestion: clock)
     }
 }

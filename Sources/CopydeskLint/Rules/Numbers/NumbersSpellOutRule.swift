@@ -125,11 +125,11 @@ struct NumbersSpellOutRule: LintRule {
         if fixable, let spelled = NumbersText.words(value) {
             let replacement = NumbersText.capitalized(spelled)
             report.add(block: block.index, range: word.range,
-                       "spell out \"\(figure)\" as \"\(replacement)\" at the start of a sentence (AP)",
+                       "spell out \"\(QuotedText.bounded(figure))\" as \"\(QuotedText.bounded(replacement))\" at the start of a sentence (AP)",
                        fix: [TextEdit(range: word.range, replacement: replacement)])
         } else {
             report.add(block: block.index, range: word.range,
-                       "a sentence should not start with the figure \"\(figure)\" (AP): spell it out or recast the sentence",
+                       "a sentence should not start with the figure \"\(QuotedText.bounded(figure))\" (AP): spell it out or recast the sentence",
                        suggestion: "recast the sentence")
         }
     }

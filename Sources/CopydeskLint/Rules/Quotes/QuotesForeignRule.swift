@@ -122,7 +122,7 @@ struct QuotesForeignRule: LintRule {
                     let found = scanner.text(mark.range) + "…" + scanner.text(closing.range)
                     let start = foreign ? mark.range.lowerBound : closing.range.lowerBound
                     report.add(block: block.index, range: start..<closing.range.upperBound,
-                               "use \(open)\(inner)\(close) instead of the source-language quotation marks \(found)",
+                               "use \(open)\(QuotedText.bounded(inner))\(close) instead of the source-language quotation marks \(QuotedText.bounded(found))",
                                fix: edits.isEmpty ? nil : edits)
                 } else if foreign {
                     let wanted = mark.level == .double ? "\(marks.primaryOpen) or \(marks.primaryClose)" : "\(marks.secondaryOpen) or \(marks.secondaryClose)"

@@ -55,7 +55,7 @@ struct QuotesNestedRule: LintRule {
                 let curly = mark.glyph == .curlyOpenDouble && closing.glyph == .curlyCloseDouble
                 let open = straight ? "'" : marks.secondaryOpen, close = straight ? "'" : marks.secondaryClose
                 let inner = scanner.text(mark.range.upperBound..<closing.range.lowerBound)
-                let message = "use single quotes for a quotation inside a quotation: \(open)\(inner)\(close)"
+                let message = "use single quotes for a quotation inside a quotation: \(open)\(QuotedText.bounded(inner))\(close)"
                 // While the outer quotation runs on into the next paragraph, a missing closing
                 // mark cannot be ruled out: suggest only.
                 if (straight || curly) && scanner.unclosedDoubles.isEmpty {

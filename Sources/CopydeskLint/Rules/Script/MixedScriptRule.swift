@@ -124,7 +124,7 @@ struct MixedScriptRule: LintRule {
             guard replacements.contains(where: { $0 != nil }) || greek < foreign.count else { return }
             guard replacements.allSatisfy({ $0 != nil }) else {
                 report.add(block: block.index, range: part,
-                           "\"\(text)\" mixes Latin and \(script) letters: retype it in Latin letters",
+                           "\"\(QuotedText.bounded(text))\" mixes Latin and \(script) letters: retype it in Latin letters",
                            suggestion: "retype the word on a Latin keyboard")
                 return
             }
@@ -140,13 +140,13 @@ struct MixedScriptRule: LintRule {
             let detail = foreign.count == 1
                 ? "a \(script) \"\(String(foreign[0].1))\" (\(Self.codePoint(foreign[0].1))) that looks like a Latin \"\(String(replacements[0]!))\""
                 : "\(foreign.count) \(script) letters that look like Latin ones"
-            report.add(block: block.index, range: part, "\"\(text)\" has \(detail): write \"\(fixed)\"", fix: edits)
+            report.add(block: block.index, range: part, "\"\(QuotedText.bounded(text))\" has \(detail): write \"\(QuotedText.bounded(fixed))\"", fix: edits)
         } else {
             // A Greek or Cyrillic word with Latin look-alikes inside.
             guard latin.contains(where: { imitated.contains($0.1.value) }) else { return }
             let letters = latin.map { String($0.1) }.joined(separator: "\", \"")
             report.add(block: block.index, range: part,
-                       "\"\(text)\" is a \(script) word with Latin letters inside (\"\(letters)\"): retype them in \(script), or translate the word",
+                       "\"\(QuotedText.bounded(text))\" is a \(script) word with Latin letters inside (\"\(QuotedText.bounded(letters))\"): retype them in \(script), or translate the word",
                        suggestion: "retype the word on a \(script) keyboard")
         }
     }

@@ -148,14 +148,14 @@ struct UntranslatedScriptRule: LintRule {
         let script = run.script.name
         if abbreviation {
             report.add(block: block.index, range: start..<end,
-                       "translate the \(script) abbreviation \"\(text)\" left from the source text")
+                       "translate the \(script) abbreviation \"\(QuotedText.bounded(text))\" left from the source text")
             return
         }
         var suggestion: String?
         // A transliteration helps with a name or a phrase; a whole sentence needs translating.
         if expected == .latin, let transliterator = Self.latinTransliterator, run.last - run.first < 8 {
             let latin = transliterator.transliterate(text)
-            if latin != text { suggestion = "\"\(latin)\" (transliterated)" }
+            if latin != text { suggestion = "\"\(QuotedText.bounded(latin))\" (transliterated)" }
         }
         report.add(block: block.index, range: start..<end,
                    "\(script) text left untranslated: translate it, or transliterate it into \(expected?.name ?? "the expected") script",

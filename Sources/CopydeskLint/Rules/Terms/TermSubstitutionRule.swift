@@ -70,7 +70,7 @@ struct TermSubstitutionRule: LintRule {
                 let right = replacements[match.phrase]
                 let found = self.found[match.phrase]
                 guard found != right, !Self.inAddress(bytes, match.range) else { continue }
-                report.add(block: block.index, range: match.range, "use \"\(right)\", not \"\(found)\" (house terms)",
+                report.add(block: block.index, range: match.range, "use \"\(QuotedText.bounded(right))\", not \"\(QuotedText.bounded(found))\" (house terms)",
                            fix: [TextEdit(range: match.range, replacement: right)])
             }
         }
