@@ -153,7 +153,7 @@ public struct DedupStage: Stage {
         case .update: rule = "dedup.update"; severity = .info
         case .related: rule = "dedup.related"; severity = .info
         }
-        if let index = story.blocks.firstIndex(where: { $0.kind == .headline }) ?? story.blocks.firstIndex(where: { $0.kind == .paragraph || $0.kind == .subhead }) {
+        if let index = story.blocks.firstIndex(where: { $0.kind == .headline }) ?? story.blocks.firstIndex(where: { $0.kind.isBody }) {
             story.report(rule, severity, result.message, block: index, range: 0..<story.blocks[index].text.byteCount)
         } else {
             story.diagnostics.append(Diagnostic(ruleID: rule, severity: severity, message: result.message, range: 0..<0))
