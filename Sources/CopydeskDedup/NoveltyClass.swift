@@ -58,8 +58,8 @@ public enum NoveltyClass {
     static func isTypoFix(_ old: String, _ new: String) -> Bool {
         let oldWords = old.split(separator: " "), newWords = new.split(separator: " ")
         guard oldWords.count <= 2, newWords.count <= 2 else { return false }
-        let a = letters(old), b = letters(new)
-        guard let a, let b, a != b else { return false }
+        guard let a = letters(old), let b = letters(new) else { return false }
+        if a == b { return a.count >= 4 }   // the same letters split or joined ("any way" → "anyway")
         let shorter = min(a.count, b.count)
         guard shorter >= 4 else { return false }
         let allowed = shorter >= 8 ? 2 : 1
