@@ -318,7 +318,9 @@ public enum ANPAReader: StoryReader {
 
         private mutating func closeFixed() {
             guard !fixedRun.isEmpty else { return }
-            blocks.append(TextBlock(kind: .table, text: WireLines.join(bytes, fixedRun, separator: "\n")))
+            // Kept line by line; `BlockShapes` makes it a table where its lines are rows (a boxed
+            // one-line banner stays a paragraph).
+            blocks.append(TextBlock(kind: .paragraph, text: WireLines.join(bytes, fixedRun, separator: "\n")))
             fixedRun = []
         }
 

@@ -273,11 +273,10 @@ struct AttributionVerbRule: LintRule {
             return !finiteVerbs.contains(following) && !AttributionText.auxiliaries.contains(following)
         }
         if let pronoun = AttributionText.subjectPronoun(bytes, words[index].range) {
-            guard adjacent(index) else { return false }
-            // "he", "she", "they", "we", "I" start a clause; "it" and "you" are also objects
-            // ("admitted it"), so they need a finite verb after them.
+            // "he", "she", "they", "we", "I" start a clause ("stated he's "very much…""); "it"
+            // and "you" are also objects ("admitted it"), so they need a finite verb after them.
             if AttributionText.pronouns.contains(pronoun) { return true }
-            return isFinite(lower(index + 1))
+            return adjacent(index) && isFinite(lower(index + 1))
         }
         // A short noun phrase and a finite verb: "admitted the figures were wrong".
         if AttributionText.prepositions.contains(first) || clauseOpeners.contains(first) { return false }

@@ -83,7 +83,7 @@ struct OmissionRule: TranslationRule {
         guard document.target.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) else { return }
         if let content = document.sharedContent, content.isUnrelated {
             report.add(block: 0, range: 0..<0,
-                       "the translation and the original (\(document.sourceFile.path)) do not align: the translation has \(content.shared) of the original's \(content.total) names and figures; check that this is the story's original (nothing else was compared)")
+                       "the translation could not be aligned with the original (\(document.sourceFile.path)): the two texts do not align, the translation has only \(content.shared) of the original's \(content.total) names and figures; check that this is the story's original (nothing else was compared)")
             return
         }
         let gaps = document.gaps
