@@ -22,6 +22,8 @@ public enum BlockShapes {
     /// Re-tags the paragraphs and subheads of `blocks` that are tables or lists.
     public static func retag(_ blocks: inout [TextBlock]) {
         for index in blocks.indices where blocks[index].kind == .paragraph || blocks[index].kind == .subhead {
+            // Most blocks are one line of prose: nothing to split.
+            guard blocks[index].string.utf8.contains(0x0A) else { continue }
             let lines = lines(of: blocks[index].string)
             guard lines.count >= 2 else { continue }
             if isTable(lines) {
@@ -49,8 +51,13 @@ public enum BlockShapes {
         }
     }
 
+    /// A row or an item is short: a paragraph of prose (longer) ends a run at once.
+    static let longestRow = 120
+
     private static func isSingleLineText(_ block: TextBlock) -> Bool {
-        (block.kind == .paragraph || block.kind == .subhead) && !block.string.contains("\n")
+        guard block.kind == .paragraph || block.kind == .subhead else { return false }
+        let utf8 = block.string.utf8
+        return utf8.count <= longestRow && !utf8.contains(0x0A)
     }
 
     /// The non-blank lines of a block, without trailing spaces.
