@@ -35,13 +35,18 @@ struct AttributionMissingRule: LintRule {
     /// The style's verbs and nouns of speech (`speech-verbs`) and its loaded `attribution-verbs`.
     static func phrases(_ style: Style) -> [String] { style.list("speech-verbs") + style.list("attribution-verbs") }
 
+    /// Whether the style lists verbs of speech; without them no quote could be told attributed,
+    /// so the rule stays quiet rather than report every quote.
+    let hasSpeechVerbs: Bool
+
     init(style: Style) throws {
         phrases = StylePhrases.of(style)
+        hasSpeechVerbs = !style.list("speech-verbs").isEmpty
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
         let body = document.body
-        guard !body.isEmpty, AttributionText.isEnglish(document) else { return }
+        guard hasSpeechVerbs, !body.isEmpty, AttributionText.isEnglish(document) else { return }
         // Per body paragraph: attribution present, passages, and whether it leaves a quote open.
         let passages = body.map { AttributionText.passages($0.bytes) }
         let attributed = body.map { !document.phrases(phrases, .speech, $0).isEmpty }
