@@ -100,7 +100,12 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes `paths` (`-` is standard input) and calls `handle` for each, in input order.
+    ///
+    /// Files run concurrently, but a stage that records what it sees (dedup) takes them in input
+    /// order (`InputTurns`): each file's turn ends when the file is done, so the same batch gives
+    /// the same result however the files' work interleaves.
     public func run(_ paths: [String], handle: (Result) -> Void) async {
+        let turns = InputTurns()
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0, emitted = 0
             var ready: [Int: Result] = [:]
@@ -110,7 +115,12 @@ public struct BatchRunner: Sendable {
                 while next < paths.count, next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2 {
                     let index = next
                     let path = paths[index]
-                    group.addTask { (index, await process(path: path)) }
+                    group.addTask {
+                        let turn = turns.turn(index)
+                        let result = await process(path: path, turn: turn)
+                        await turn.finish()
+                        return (index, result)
+                    }
                     next += 1
                 }
             }
@@ -134,9 +144,14 @@ public struct BatchRunner: Sendable {
     }
 
     public func process(path: String) async -> Result {
+        await process(path: path, turn: nil)
+    }
+
+    /// `turn`: the file's place in a batch (see `run(_:handle:)`).
+    func process(path: String, turn: InputTurn?) async -> Result {
         do {
             let bytes = try InputFiles.read(path, limit: maximumFileSize)
-            return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path)
+            return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path, turn: turn)
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
         } catch {
@@ -145,6 +160,10 @@ public struct BatchRunner: Sendable {
     }
 
     public func process(bytes: [UInt8], path: String) async -> Result {
+        await process(bytes: bytes, path: path, turn: nil)
+    }
+
+    func process(bytes: [UInt8], path: String, turn: InputTurn?) async -> Result {
         let pipeline = pipelineForPath?(path) ?? pipeline
         do {
             let decoded = try InputDecoder.decode(
@@ -155,7 +174,7 @@ public struct BatchRunner: Sendable {
                 stories[index].metadata.encoding = decoded.encoding
                 // Decoding findings belong to the file: report them once, with the first story.
                 if index == 0 { stories[index].diagnostics.insert(contentsOf: decoded.diagnostics, at: 0) }
-                try await pipeline.process(&stories[index], mode: mode)
+                try await pipeline.process(&stories[index], mode: mode, turn: turn)
                 if !ruleLevels.isEmpty { applyRuleLevels(&stories[index]) }
             }
             applySuppressions(&stories)

@@ -5,7 +5,7 @@ import Foundation
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show what Copydesk reads from a file: format, encoding, metadata and numbered paragraphs.",
+        abstract: "Show what Copydesk reads from a file: format, encoding, metadata and numbered paragraphs of every story.",
         discussion: "The first thing to run on a new feed: no stage runs, nothing is changed."
     )
 
@@ -28,8 +28,12 @@ struct InspectCommand: AsyncParsableCommand {
         try EncodingsCommand.validate(encoding)
     }
 
+    /// One story of a file (a stream or a newsMessage holds several: each is an entry).
     struct Inspection: Encodable {
         var path: String
+        /// 1-based position of the story in its file, and how many the file holds.
+        var story: Int?
+        var stories: Int?
         var error: String?
         var format: String?
         var encoding: String?
@@ -53,16 +57,21 @@ struct InspectCommand: AsyncParsableCommand {
                 let bytes = try InputFiles.read(path)
                 let name = path == "-" ? "<stdin>" : path
                 let decoded = try InputDecoder.decode(bytes, path: name, encoding: encoding)
-                var story = try ReaderRegistry.standard.read(decoded.source, format: inputFormat)
-                story.metadata.encoding = decoded.encoding
-                var number = 0
-                let blocks = story.blocks.map { block -> Inspection.Block in
-                    var paragraphNumber: Int?
-                    if block.kind == .paragraph || block.kind == .subhead { number += 1; paragraphNumber = number }
-                    let location = story.source.location(of: block.text.sourceRange.lowerBound)
-                    return Inspection.Block(kind: block.kind.rawValue, number: paragraphNumber, line: location.line, column: location.column, text: block.string)
+                // Every story of the file, as `lint` reads them.
+                let stories = try ReaderRegistry.standard.readAll(decoded.source, format: inputFormat)
+                for (index, read) in stories.enumerated() {
+                    var story = read
+                    story.metadata.encoding = decoded.encoding
+                    var number = 0
+                    let blocks = story.blocks.map { block -> Inspection.Block in
+                        var paragraphNumber: Int?
+                        if block.kind.isBody { number += 1; paragraphNumber = number }
+                        let location = story.source.location(of: block.text.sourceRange.lowerBound)
+                        return Inspection.Block(kind: block.kind.rawValue, number: paragraphNumber, line: location.line, column: location.column, text: block.string)
+                    }
+                    inspections.append(Inspection(path: name, story: index + 1, stories: stories.count, format: story.metadata.sourceFormat,
+                                                  encoding: decoded.encoding, metadata: story.metadata, blocks: blocks))
                 }
-                inspections.append(Inspection(path: name, format: story.metadata.sourceFormat, encoding: decoded.encoding, metadata: story.metadata, blocks: blocks))
             } catch {
                 failed = true
                 inspections.append(Inspection(path: path, error: "\(error)"))
@@ -78,7 +87,8 @@ struct InspectCommand: AsyncParsableCommand {
             var out = ""
             for inspection in inspections {
                 if let error = inspection.error { Terminal.error(error); continue }
-                out += "\(inspection.path): \(inspection.format ?? "?"), \(inspection.encoding ?? "?")\n"
+                let position = (inspection.stories ?? 1) > 1 ? " (story \(inspection.story ?? 1) of \(inspection.stories ?? 1))" : ""
+                out += "\(inspection.path)\(position): \(inspection.format ?? "?"), \(inspection.encoding ?? "?")\n"
                 if let metadata = inspection.metadata {
                     let fields: [(String, String?)] = [
                         ("id", metadata.id), ("slug", metadata.slug), ("version", metadata.version), ("priority", metadata.priority),

@@ -84,8 +84,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage on the story, in order.
-    public func process(_ story: inout Story, mode: StageContext.Mode = .transform) async throws {
-        let context = StageContext(baseDirectory: baseDirectory, mode: mode)
+    /// `turn` is the story's place in a batch, for stages that record in input order.
+    public func process(_ story: inout Story, mode: StageContext.Mode = .transform, turn: InputTurn? = nil) async throws {
+        let context = StageContext(baseDirectory: baseDirectory, mode: mode, turn: turn)
         for stage in stages {
             try await stage.process(&story, context: context)
         }

@@ -29,9 +29,19 @@ public struct StageContext: Sendable {
 
     public enum Mode: Sendable { case transform, report }
 
-    public init(baseDirectory: String? = nil, mode: Mode = .transform) {
+    /// The story's place in its batch, when a batch runner runs it (see `InputTurns`).
+    public var turn: InputTurn?
+
+    public init(baseDirectory: String? = nil, mode: Mode = .transform, turn: InputTurn? = nil) {
         self.baseDirectory = baseDirectory
         self.mode = mode
+        self.turn = turn
+    }
+
+    /// For a step that must see a batch's stories in input order (recording in an archive):
+    /// returns once every story of the earlier inputs has been processed. Immediate outside a batch.
+    public func waitForTurn() async {
+        await turn?.wait()
     }
 }
 

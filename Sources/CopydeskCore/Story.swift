@@ -25,8 +25,8 @@ public struct Story: Sendable {
 
     public var headline: TextBlock? { blocks.first { $0.kind == .headline } }
     public var byline: TextBlock? { blocks.first { $0.kind == .byline } }
-    /// Body paragraphs (subheads included), in order.
-    public var paragraphs: [TextBlock] { blocks.filter { $0.kind == .paragraph || $0.kind == .subhead } }
+    /// Body paragraphs (subheads, tables and lists included), in order.
+    public var paragraphs: [TextBlock] { blocks.filter { $0.kind.isBody } }
 
     /// Adds a finding at a range of a block's current text, mapped back to the input file.
     public mutating func report(
@@ -63,10 +63,18 @@ public struct Story: Sendable {
     }
 }
 
-/// A unit of story text: the headline, a byline, a paragraph or a subhead.
+/// A unit of story text: the headline, a byline, a paragraph, a subhead, a table or a list.
 public struct TextBlock: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case headline, byline, dateline, paragraph, subhead
+        /// Tabular copy (agate: results, weather tables, market listings), one row a line: data,
+        /// not sentences, so prose rules (subheads, sentences, attribution) leave it alone.
+        case table
+        /// A list of items, one a line (a digest of headlines): not sentences either.
+        case list
+
+        /// Text of the story's body: what `Story.paragraphs` numbers.
+        public var isBody: Bool { self == .paragraph || self == .subhead || self == .table || self == .list }
     }
 
     public var kind: Kind

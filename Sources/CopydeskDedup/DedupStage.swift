@@ -7,7 +7,8 @@ import Foundation
 /// (or first paragraph), naming the earlier story, the similarity and the new and changed
 /// paragraphs, and puts the full result in `story.stageData["dedup"]`. The stage is shared by all
 /// stories of a batch, which run concurrently: the archive is opened once, on first use (so
-/// loading a pipeline creates no file), and every check-and-record is one store transaction.
+/// loading a pipeline creates no file), and every check-and-record is one store transaction,
+/// taken in the batch's input order (`StageContext.waitForTurn`).
 public struct DedupStage: Stage {
     public static let name = "dedup"
     public static let summary = "find earlier copy of each story (duplicate, update, related) and what is new in it; record it in the archive"
@@ -125,15 +126,22 @@ public struct DedupStage: Stage {
                 story.stageData[Self.name] = .map(["recorded": .bool(false)])
                 return
             }
+            await context.waitForTurn()
             try await batcher!.batcher(connection).add(fingerprint.archived())
             story.stageData[Self.name] = .map(["batched": .bool(true)])
         case .record where context.mode == .transform:
-            let added = try await deduplicator.record(story)
+            let fingerprint = try deduplicator.fingerprinter.fingerprint(story)
+            await context.waitForTurn()
+            let added = fingerprint.text.paragraphs.isEmpty ? false : try await deduplicator.store.add(fingerprint.archived())
             story.stageData[Self.name] = .map(["recorded": .bool(added)])
         case .record, .check, .checkAndRecord:
             // A run that only reports (`copydesk lint`) never changes the archive.
             let record = mode != .check && context.mode == .transform
-            let result = try await deduplicator.check(story, record: record)
+            // Fingerprints in parallel; the check and record in input order, so that in a batch
+            // the original is checked before its correction and write-through, every run.
+            let fingerprint = try deduplicator.fingerprinter.fingerprint(story)
+            if record { await context.waitForTurn() }
+            let result = try await deduplicator.check(fingerprint, record: record)
             Self.report(result, in: &story)
         }
     }
@@ -149,7 +157,7 @@ public struct DedupStage: Stage {
         case .update: rule = "dedup.update"; severity = .info
         case .related: rule = "dedup.related"; severity = .info
         }
-        if let index = story.blocks.firstIndex(where: { $0.kind == .headline }) ?? story.blocks.firstIndex(where: { $0.kind == .paragraph || $0.kind == .subhead }) {
+        if let index = story.blocks.firstIndex(where: { $0.kind == .headline }) ?? story.blocks.firstIndex(where: { $0.kind.isBody }) {
             story.report(rule, severity, result.message, block: index, range: 0..<story.blocks[index].text.byteCount)
         } else {
             story.diagnostics.append(Diagnostic(ruleID: rule, severity: severity, message: result.message, range: 0..<0))

@@ -30,9 +30,17 @@ public struct DedupResult: Sendable {
         if dedupClass == .related {
             details = Self.paragraphList([(match.seenParagraphs, "seen"), (match.changedParagraphs, "changed")], none: "no paragraph shared")
         } else {
-            details = Self.paragraphList([(match.newParagraphs, "new"), (match.changedParagraphs, "changed")], none: "no new or changed paragraphs")
+            let changed = match.paragraphs.filter { $0.status == .changed }
+            let substantive = changed.filter(NoveltyClass.needsReading).map(\.paragraph)
+            let spelling = changed.filter { !NoveltyClass.needsReading($0) }.map(\.paragraph)
+            details = Self.paragraphList([(match.newParagraphs, "new"), (substantive, "changed"), (spelling, "with spelling fixes")],
+                                         none: "no new or changed paragraphs")
         }
         summary += ": " + details
+        if dedupClass != .related, !match.droppedParagraphs.isEmpty {
+            let numbers = match.droppedParagraphs.map(String.init).joined(separator: ", ")
+            summary += "; \(match.droppedParagraphs.count == 1 ? "paragraph" : "paragraphs") \(numbers) of \(match.earlier.id) dropped"
+        }
         return summary
     }
 
@@ -78,10 +86,15 @@ public struct DedupResult: Sendable {
         map["shingleSize"] = .int(match.shingleSize)
         map["newParagraphs"] = .list(match.newParagraphs.map { .int($0) })
         map["changedParagraphs"] = .list(match.changedParagraphs.map { .int($0) })
+        map["droppedParagraphs"] = .list(match.droppedParagraphs.map { .int($0) })
+        map["similarityClass"] = .string(match.similarityClass.rawValue)
         map["paragraphs"] = .list(match.paragraphs.map { paragraph in
             var entry: [String: ConfigValue] = ["paragraph": .int(paragraph.paragraph), "status": .string(paragraph.status.rawValue)]
             if let earlier = paragraph.earlierParagraph { entry["earlierParagraph"] = .int(earlier) }
-            if paragraph.status == .changed { entry["similarity"] = .double(Self.rounded(paragraph.similarity)) }
+            if paragraph.status == .changed {
+                entry["similarity"] = .double(Self.rounded(paragraph.similarity))
+                entry["trivial"] = .bool(!NoveltyClass.needsReading(paragraph))
+            }
             if let diff = paragraph.diff {
                 entry["diff"] = .string(diff.rendered)
                 entry["removed"] = .list(diff.changes.removed.map { .string($0) })

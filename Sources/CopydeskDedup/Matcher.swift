@@ -3,7 +3,11 @@ import Foundation
 /// How a new story relates to one earlier story, measured exactly.
 public struct Comparison: Sendable {
     public var earlier: ArchivedStory
+    /// The class the paragraph novelty gives (`NoveltyClass`): what the desk acts on.
     public var dedupClass: DedupClass
+    /// The class the similarity thresholds gave; it ranks candidates, so the closest earlier
+    /// story is the one compared, whatever its novelty.
+    public var similarityClass: DedupClass
     /// Same normalized body (text hash).
     public var exact: Bool
     /// Exact Jaccard similarity of the shingle sets.
@@ -20,6 +24,23 @@ public struct Comparison: Sendable {
     public var newParagraphs: [Int] { paragraphs.filter { $0.status == .new }.map(\.paragraph) }
     public var changedParagraphs: [Int] { paragraphs.filter { $0.status == .changed }.map(\.paragraph) }
     public var seenParagraphs: [Int] { paragraphs.filter { $0.status == .seen }.map(\.paragraph) }
+    /// Paragraphs of the earlier story (their numbers there) that no paragraph of the new one matches.
+    public var droppedParagraphs: [Int] = []
+
+    init(earlier: ArchivedStory, similarityClass: DedupClass, exact: Bool, jaccard: Double, estimate: Double, containment: Double,
+         paragraphs: [ParagraphNovelty], shingleSize: Int, earlierParagraphs: [Int]) {
+        self.earlier = earlier
+        self.similarityClass = similarityClass
+        dedupClass = exact ? similarityClass : NoveltyClass.decide(similarityClass, paragraphs: paragraphs)
+        self.exact = exact
+        self.jaccard = jaccard
+        self.estimate = estimate
+        self.containment = containment
+        self.paragraphs = paragraphs
+        self.shingleSize = shingleSize
+        let matched = Set(paragraphs.compactMap(\.earlierParagraph))
+        droppedParagraphs = earlierParagraphs.filter { !matched.contains($0) }
+    }
 }
 
 /// Judges candidates: the final check after LSH.
@@ -32,7 +53,9 @@ public struct Comparison: Sendable {
 ///    paragraph seen or changed;
 /// 3. `related`: J ≥ `related`, or any paragraph seen or changed, or the same slug;
 /// otherwise the candidate is dropped. The best candidate wins: highest class, then J, then
-/// containment, then the most recent.
+/// containment, then the most recent. These classes only find and rank the candidate: the
+/// winner's class is then decided by its paragraph novelty (`NoveltyClass`), so a version with a
+/// new paragraph is an update however high its J.
 public struct Matcher: Sendable {
     public let settings: MatchSettings
     public let tokenizer: WordTokenizer
@@ -72,8 +95,9 @@ public struct Matcher: Sendable {
         } else {
             return nil
         }
-        return Comparison(earlier: earlier, dedupClass: dedupClass, exact: false, jaccard: jaccard, estimate: estimate,
-                          containment: containment, paragraphs: paragraphs, shingleSize: k)
+        return Comparison(earlier: earlier, similarityClass: dedupClass, exact: false, jaccard: jaccard, estimate: estimate,
+                          containment: containment, paragraphs: paragraphs, shingleSize: k,
+                          earlierParagraphs: earlierText.paragraphs.map(\.number))
     }
 
     /// The same normalized body: every paragraph is seen (matched by its stored hash), and nothing
@@ -83,8 +107,9 @@ public struct Matcher: Sendable {
         let paragraphs = story.text.paragraphs.map { paragraph in
             ParagraphNovelty(paragraph: paragraph.number, status: .seen, earlierParagraph: earlierHashes[paragraph.hash], similarity: 1, diff: nil)
         }
-        return Comparison(earlier: earlier, dedupClass: .duplicate, exact: true, jaccard: 1, estimate: 1,
-                          containment: 1, paragraphs: paragraphs, shingleSize: min(story.shingleSize, earlier.shingleSize))
+        return Comparison(earlier: earlier, similarityClass: .duplicate, exact: true, jaccard: 1, estimate: 1,
+                          containment: 1, paragraphs: paragraphs, shingleSize: min(story.shingleSize, earlier.shingleSize),
+                          earlierParagraphs: [])
     }
 
     /// Whether a candidate is worth re-reading: it shares a paragraph or the slug with the story,
@@ -323,8 +348,9 @@ public struct Matcher: Sendable {
             : earlier.signature
         let estimate = story.signature.similarity(to: earlierSignature)
         let paragraphs = novelty.mark(story.text.paragraphs, against: light.paragraphs, tokenizer: tokenizer)
-        return Comparison(earlier: earlier, dedupClass: light.dedupClass, exact: false, jaccard: light.jaccard, estimate: estimate,
-                          containment: light.containment, paragraphs: paragraphs, shingleSize: light.k)
+        return Comparison(earlier: earlier, similarityClass: light.dedupClass, exact: false, jaccard: light.jaccard, estimate: estimate,
+                          containment: light.containment, paragraphs: paragraphs, shingleSize: light.k,
+                          earlierParagraphs: light.paragraphs.map(\.number))
     }
 
     static func isBetter(_ a: Light, than b: Light) -> Bool {
@@ -344,7 +370,7 @@ public struct Matcher: Sendable {
     }
 
     static func isBetter(_ a: Comparison, than b: Comparison) -> Bool {
-        if rank(a.dedupClass) != rank(b.dedupClass) { return rank(a.dedupClass) > rank(b.dedupClass) }
+        if rank(a.similarityClass) != rank(b.similarityClass) { return rank(a.similarityClass) > rank(b.similarityClass) }
         if a.exact != b.exact { return a.exact }
         if a.jaccard != b.jaccard { return a.jaccard > b.jaccard }
         if a.containment != b.containment { return a.containment > b.containment }

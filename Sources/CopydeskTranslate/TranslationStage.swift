@@ -80,6 +80,8 @@ public struct TranslationStage: Stage {
             // Texts paired by position (too long to align): rules that compare pairs would compare
             // the wrong paragraphs.
             if !document.alignedReliably, Self.comparesPairs.contains(id) { continue }
+            // Another story's original: one finding says so (`translation.omission`), nothing else is compared.
+            if document.isUnrelated, id != "translation.omission" { continue }
             var report = LintReport()
             rule.check(document, &report)
             for finding in report.findings where !blank.contains(finding.block) || Self.reportsBlankTranslations.contains(id) {

@@ -17,7 +17,7 @@ import Testing
                 let a = comparison, b = current
                 let rank: (DedupClass) -> Int = { [.new, .related, .update, .duplicate].firstIndex(of: $0)! }
                 let better: Bool
-                if rank(a.dedupClass) != rank(b.dedupClass) { better = rank(a.dedupClass) > rank(b.dedupClass) }
+                if rank(a.similarityClass) != rank(b.similarityClass) { better = rank(a.similarityClass) > rank(b.similarityClass) }
                 else if a.exact != b.exact { better = a.exact }
                 else if a.jaccard != b.jaccard { better = a.jaccard > b.jaccard }
                 else if a.containment != b.containment { better = a.containment > b.containment }
@@ -87,6 +87,8 @@ import Testing
                     compared += 1
                     #expect(expected?.earlier.id == actual?.earlier.id)
                     #expect(expected?.dedupClass == actual?.dedupClass)
+                    #expect(expected?.similarityClass == actual?.similarityClass)
+                    #expect(expected?.droppedParagraphs == actual?.droppedParagraphs)
                     #expect(expected?.exact == actual?.exact)
                     #expect(expected?.jaccard == actual?.jaccard)
                     #expect(expected?.containment == actual?.containment)

@@ -12,6 +12,7 @@ public enum PlainTextReader: StoryReader {
         var story = Story(source: source)
         story.metadata.sourceFormat = name
         story.blocks = PlainLayout.blocks(of: source, headingPrefix: nil)
+        BlockShapes.retag(&story.blocks)
         PlainLayout.recogniseDateline(in: &story)
         return story
     }
@@ -31,6 +32,7 @@ public enum MarkdownReader: StoryReader {
         var story = Story(source: source)
         story.metadata.sourceFormat = name
         story.blocks = PlainLayout.blocks(of: source, headingPrefix: "#")
+        BlockShapes.retag(&story.blocks)
         PlainLayout.recogniseDateline(in: &story)
         return story
     }

@@ -56,6 +56,12 @@ public enum ANPAReader: StoryReader {
         var layout = BodyLayout(bytes: b, keyword: meta.slug)
         layout.run(WireBytes.lines(b, message.body))
         story.blocks = layout.blocks
+        // DC4 (agate) or DC2 (tabular) in the header: the body is a table, whatever its layout.
+        if message.header.contains(where: { b[$0] == WireBytes.dc4 || b[$0] == WireBytes.dc2 }) {
+            for index in story.blocks.indices where story.blocks[index].kind == .paragraph { story.blocks[index].kind = .table }
+        }
+        BlockShapes.retag(&story.blocks)
+        if let keywordLine = layout.keywordLine { applyKeywordLine(keywordLine.text.text, to: &meta) }
         meta.headline = story.headline?.string
         meta.byline = story.byline?.string
 
@@ -138,6 +144,17 @@ public enum ANPAReader: StoryReader {
         return stamp
     }
 
+    /// AP's keyword line (`BC-US--Giant Lobster Death, 1st Ld-Writethru,127`): slug, version and
+    /// word count, separated by commas. Fills the slug and version the header did not give.
+    static func applyKeywordLine(_ line: String, to meta: inout StoryMetadata) {
+        var parts = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let slug = parts.first else { return }
+        parts.removeFirst()
+        if let last = parts.last, !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }) { parts.removeLast() }
+        if meta.slug == nil { meta.slug = slug }
+        if meta.version == nil, !parts.isEmpty { meta.version = parts.joined(separator: ", ") }
+    }
+
     /// `LOS GATOS (BCN)`, `SAN FRANCISCO (BCN)`: a place in capitals and a credit, nothing else.
     static func isStandaloneDateline(_ text: String) -> Bool {
         let b = Array(text.utf8)
@@ -167,7 +184,7 @@ public enum ANPAReader: StoryReader {
         private var bylineSet = false
         private var proseCount = 0
         private var seenCaret = false
-        private var keywordLine: (position: Int, text: MappedText)?
+        private(set) var keywordLine: (position: Int, text: MappedText)?
         private var storyTag: [UInt8]?
 
         init(bytes: [UInt8], keyword: String?) {
@@ -301,6 +318,8 @@ public enum ANPAReader: StoryReader {
 
         private mutating func closeFixed() {
             guard !fixedRun.isEmpty else { return }
+            // Kept line by line; `BlockShapes` makes it a table where its lines are rows (a boxed
+            // one-line banner stays a paragraph).
             blocks.append(TextBlock(kind: .paragraph, text: WireLines.join(bytes, fixedRun, separator: "\n")))
             fixedRun = []
         }
@@ -315,7 +334,8 @@ public enum ANPAReader: StoryReader {
             lines[lines.count - 1] = withoutTerminator(lines[lines.count - 1])
             lines = lines.filter { !$0.isEmpty }
             guard !lines.isEmpty, lines.contains(where: { WireBytes.hasAlnum(bytes, $0) }) else { return }
-            if bytes[lines[0].lowerBound] == UInt8(ascii: "$") { return }  // advance marker `^$Adv30<`
+            // An advance marker (`^$Adv30<`) is one word; `^$210 lobster is found dead<` is a headline.
+            if bytes[lines[0].lowerBound] == UInt8(ascii: "$"), lines.count == 1, !bytes[lines[0]].contains(0x20) { return }
             let text = WireLines.join(bytes, lines)
             let string = text.text
             let lower = string.lowercased()
@@ -351,7 +371,11 @@ public enum ANPAReader: StoryReader {
                 if squeezed.hasPrefix(key) || key.hasPrefix(squeezed) { return true }
             }
             // Cycle designators (AM-, PM-, BC-) and AP's own prefix open a keyword, never a headline.
-            return ["AM-", "PM-", "BC-", "AP-"].contains { line.hasPrefix($0) }
+            if ["AM-", "PM-", "BC-", "AP-"].contains(where: { line.hasPrefix($0) }) { return true }
+            // "Slug, version,word count": a keyword line ends with its word count.
+            guard let comma = line.lastIndex(of: ",") else { return false }
+            let count = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            return !count.isEmpty && count.count <= 5 && count.allSatisfy { $0.isASCII && $0.isNumber }
         }
     }
 }

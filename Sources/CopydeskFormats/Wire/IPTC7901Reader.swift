@@ -107,6 +107,7 @@ public enum IPTC7901Reader: StoryReader {
         var layout = BodyLayout(bytes: b, agency: meta.agency)
         layout.run(lines)
         story.blocks = layout.blocks
+        BlockShapes.retag(&story.blocks)
         notes.append(contentsOf: layout.notes)
         if !notes.isEmpty, meta.version == nil { meta.version = notes.joined(separator: ", ") }
         meta.headline = story.headline?.string

@@ -39,7 +39,15 @@ public enum NinjsReader: StoryReader {
         return isJSONFile ? 15 : 5
     }
 
+    /// The first story of the file (see `readAll`).
     public static func read(_ source: SourceFile) throws -> Story {
+        try readAll(source)[0]
+    }
+
+    /// Every story of the file: one ninjs object, or each object of an API envelope's item list
+    /// (`{"total": 2, "item": [{…}, {…}]}`, as feeds such as BBC's deliver; also `items` and
+    /// `data`), each read as a story of its own.
+    public static func readAll(_ source: SourceFile) throws -> [Story] {
         let bytes = Array(source.text.utf8)
         let root: WireJSON
         do {
@@ -51,7 +59,29 @@ public enum NinjsReader: StoryReader {
         guard case .object = root else {
             throw CopydeskError.input(file: source.path, message: "line 1, column 1: a ninjs document is a JSON object")
         }
+        if let items = envelopeItems(root) {
+            guard !items.isEmpty else {
+                throw CopydeskError.input(file: source.path, message: "line 1, column 1: the ninjs envelope holds no items")
+            }
+            return items.map { story(from: $0, source: source) }
+        }
+        return [story(from: root, source: source)]
+    }
 
+    /// The items of an API envelope: an `item`, `items` or `data` array of objects, in a
+    /// document that is not itself a story (no headline, body or uri of its own).
+    static func envelopeItems(_ root: WireJSON) -> [WireJSON]? {
+        let ownKeys = ["uri", "headline", "headlines", "body_text", "body_html", "body_xhtml", "bodies"]
+        if ownKeys.contains(where: { root[$0] != nil }) { return nil }
+        for key in ["item", "items", "data"] {
+            guard let list = root[key]?.arrayValue else { continue }
+            let objects = list.filter { if case .object = $0 { true } else { false } }
+            if objects.count == list.count { return objects }
+        }
+        return nil
+    }
+
+    private static func story(from root: WireJSON, source: SourceFile) -> Story {
         var story = Story(source: source)
         var meta = StoryMetadata()
         meta.sourceFormat = name
@@ -78,6 +108,7 @@ public enum NinjsReader: StoryReader {
         }
 
         story.blocks.append(contentsOf: bodyBlocks(root))
+        BlockShapes.retag(&story.blocks)
         story.metadata = meta
         recogniseDateline(in: &story)
         return story

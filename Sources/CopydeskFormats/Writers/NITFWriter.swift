@@ -24,17 +24,31 @@ public enum NITFWriter {
         out += "    </docdata>\n  </head>\n  <body>\n    <body.head>\n"
         if let headline = story.headline?.string ?? metadata.headline { out += "      <hedline><hl1>\(escape(headline))</hl1></hedline>\n" }
         if let byline = story.byline?.string ?? metadata.byline { out += "      <byline>\(escape(byline))</byline>\n" }
-        if let dateline = metadata.dateline { out += "      <dateline>\(escape(dateline))</dateline>\n" }
+        if let dateline = dateline(of: story) { out += "      <dateline>\(escape(dateline))</dateline>\n" }
         out += "    </body.head>\n    <body.content>\n"
         for block in story.blocks {
             switch block.kind {
             case .paragraph: out += "      <p>\(escape(block.string))</p>\n"
             case .subhead: out += "      <hl2>\(escape(block.string))</hl2>\n"
+            case .list: out += "      <p>\(escape(block.string))</p>\n"
+            case .table: out += "      <pre>\(escape(block.string))</pre>\n"
             case .headline, .byline, .dateline: continue
             }
         }
         out += "    </body.content>\n  </body>\n</nitf>\n"
         return out
+    }
+
+    /// The dateline as the story's text has it now: a writer writes the normalized text in every
+    /// element. A dateline block is written as it reads; a dateline that opens the first paragraph
+    /// is found again in the (normalized) paragraph; only a dateline the text does not hold (from
+    /// metadata alone) is written as it came.
+    static func dateline(of story: Story) -> String? {
+        if let block = story.blocks.first(where: { $0.kind == .dateline }) { return block.string }
+        guard story.metadata.dateline != nil else { return nil }
+        var probe = Story(source: story.source, blocks: story.blocks.filter { $0.kind == .paragraph }.prefix(1).map { $0 })
+        PlainLayout.recogniseDateline(in: &probe)
+        return probe.metadata.dateline ?? story.metadata.dateline
     }
 
     static func escape(_ text: String) -> String { XMLEscaping.escape(text) }

@@ -46,9 +46,13 @@ public enum NinjsWriter {
     public static func write(_ story: Story) -> String {
         let metadata = story.metadata
         let iso = ISO8601DateFormatter()
-        let paragraphs = story.blocks.filter { $0.kind == .paragraph || $0.kind == .subhead }
+        let paragraphs = story.blocks.filter { $0.kind.isBody }
         let html = paragraphs.map { block in
-            block.kind == .subhead ? "<h2>\(NITFWriter.escape(block.string))</h2>" : "<p>\(NITFWriter.escape(block.string))</p>"
+            switch block.kind {
+            case .subhead: "<h2>\(NITFWriter.escape(block.string))</h2>"
+            case .table: "<pre>\(NITFWriter.escape(block.string))</pre>"
+            default: "<p>\(NITFWriter.escape(block.string))</p>"
+            }
         }.joined(separator: "\n")
         let headline = story.headline?.string ?? metadata.headline
         let document = Document(

@@ -50,6 +50,7 @@ public enum NITFReader: StoryReader {
     /// Blocks and what the body states (byline, dateline) into the story.
     static func apply(_ body: XMLStoryBody, to story: inout Story) {
         story.blocks = body.blocks
+        BlockShapes.retag(&story.blocks)
         story.metadata.byline = story.metadata.byline ?? body.byline
         story.metadata.dateline = story.metadata.dateline ?? body.dateline
     }

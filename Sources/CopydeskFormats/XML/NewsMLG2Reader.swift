@@ -50,7 +50,7 @@ public enum NewsMLG2Reader: StoryReader {
 
     public static func read(_ source: SourceFile, limits: XMLLimits) throws -> Story {
         let stories = try readAll(source, limits: limits)
-        return stories.first { $0.blocks.contains { $0.kind == .paragraph || $0.kind == .subhead } }
+        return stories.first { $0.blocks.contains { $0.kind.isBody } }
             ?? stories.first { !$0.blocks.isEmpty } ?? stories[0]
     }
 

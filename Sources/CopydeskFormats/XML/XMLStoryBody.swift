@@ -7,6 +7,7 @@ import CopydeskCore
 /// - `byline`: its text without `byttl` (the title, used only when the byline has nothing else),
 ///   trailing `,` / `;` dropped; `dateline`: a dateline block;
 /// - `p`: a paragraph, inline markup (`em`, `a`, `q`, `person`, …) contributing its text;
+/// - `pre`: its lines, kept as lines (see `PreformattedText`), a block per group of lines;
 /// - `distributor` is noted as the agency;
 /// - left out: `abstract`, `media`, `figure`, `table`, `note` (editorial notes), `body.end`,
 ///   `head`, `script`, `style`; any other element is looked into for the above.
@@ -31,7 +32,7 @@ struct XMLStoryBody {
     }
 
     var hasHeadline: Bool { blocks.contains { $0.kind == .headline } }
-    var hasText: Bool { blocks.contains { $0.kind == .paragraph || $0.kind == .subhead } }
+    var hasText: Bool { blocks.contains { $0.kind.isBody } }
 
     private mutating func walk(_ element: XMLTreeElement) {
         for child in element.elements {
@@ -57,6 +58,10 @@ struct XMLStoryBody {
                 if dateline == nil { dateline = text?.text }
             case "p":
                 add(.paragraph, XMLText.inline(child))
+            case "pre":
+                // Preformatted text (results, listings): read line by line, one block per group
+                // of lines between blank lines; `BlockShapes` then tells tables from prose.
+                for text in PreformattedText.blocks(of: child) { add(.paragraph, text) }
             default:
                 walk(child)
             }

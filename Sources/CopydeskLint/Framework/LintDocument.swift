@@ -103,7 +103,7 @@ public struct LintDocument: Sendable {
             let bytes = Array(block.string.utf8)
             let words = Tokenizer.words(bytes)
             var number: Int?
-            if block.kind == .paragraph || block.kind == .subhead { number = paragraph; paragraph += 1 }
+            if block.kind.isBody { number = paragraph; paragraph += 1 }
             return Block(index: index, kind: block.kind, text: block.string, bytes: bytes, words: words,
                          sentences: Tokenizer.sentences(bytes, words: words, abbreviations: abbreviations),
                          paragraphNumber: number)

@@ -30,11 +30,19 @@ public struct TranslationDocument: Sendable {
     /// False when the texts had too many paragraphs to align (`ParagraphAligner.maximumParagraphs`)
     /// and were paired by position: rules that compare pairs stay quiet.
     public var alignedReliably = true
+    /// The names and figures the two texts share (`SharedContent`); nil for pairs fixed by the
+    /// file (XLIFF units are one story by construction).
+    var sharedContent: SharedContent? { shared.content }
+    /// The translation shares too few names and figures with the original to be its translation.
+    public var isUnrelated: Bool { sharedContent?.isUnrelated ?? false }
     /// What is computed once per document and shared by the rules (the alignment gaps).
     let shared = SharedResults()
 
     final class SharedResults: Sendable {
         let gaps = Mutex<AlignmentGaps?>(nil)
+        /// Set once, in `init`, for aligned plain pairs.
+        let contentBox = Mutex<SharedContent?>(nil)
+        var content: SharedContent? { contentBox.withLock { $0 } }
     }
 
     /// The alignment's gaps (`AlignmentGaps`), computed on first use and shared by the rules and
@@ -68,6 +76,8 @@ public struct TranslationDocument: Sendable {
             pairs = aligner.align(source: source, target: target)
             pairsFromFormat = false
             alignedReliably = !aligner.pairsByPosition(source: source, target: target)
+            let content = SharedContent(source: source, target: target, transliteration: profile.transliteration)
+            shared.contentBox.withLock { $0 = content }
         }
     }
 

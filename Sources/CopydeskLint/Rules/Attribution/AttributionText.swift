@@ -148,5 +148,24 @@ enum AttributionText {
 
     static let beForms: Set<String> = ["be", "is", "was", "were", "are", "been", "being", "am", "'s"]
 
+    /// Auxiliaries of the perfect and of modality, which may stand between a speaker and the verb.
+    static let auxiliaries: Set<String> = ["has", "have", "had", "'ve", "'d", "will", "would", "could", "should", "might", "may",
+                                           "must", "can", "did", "does", "do"]
+
+    /// Subject pronouns that may open a reported clause; "it" and "you" are objects too.
+    static let clausePronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+
+    /// Prepositions that start a phrase, not a reported clause ("admitted to hospital").
+    static let prepositions: Set<String> = ["to", "in", "on", "at", "by", "for", "from", "into", "with", "of", "over", "under",
+                                            "about", "against", "through", "onto", "upon", "off"]
+
+    /// "he", "it's", "they’d" → "he", "it", "they", for any subject pronoun.
+    static func subjectPronoun(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+        var end = range.lowerBound
+        while end < range.upperBound, bytes[end] != UInt8(ascii: "'"), bytes[end] != 0xE2 { end += 1 }
+        let base = lower(bytes, range.lowerBound..<end)
+        return clausePronouns.contains(base) ? base : nil
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
 }

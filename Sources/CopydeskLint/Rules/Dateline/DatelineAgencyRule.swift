@@ -4,6 +4,11 @@ import CopydeskCore
 /// (`metadata.agency`; nil for plain text) or the style's `dateline.agency` (`(Reuters)` in a
 /// story linted as AP).
 ///
+/// Against the story's metadata, a mismatch is reported only when the credit and the story's
+/// agency are both news agencies of the style's `news-agencies` list and not the same one: the
+/// provider of a story is often not an agency (AP's automated earnings stories name the
+/// software vendor, a broadcaster's feed names the broadcaster), and then the credit stands.
+///
 /// Credits match loosely: `AP` ~ `The Associated Press` (initials), `Reuters` ~ `Thomson Reuters`,
 /// `dpa` ~ `DPA`; a shared credit (`AP/Reuters`) matches if one of its parts does. Silent without
 /// a credit (`dateline.format` asks for one) and for a parenthesised place with nothing before it
@@ -25,14 +30,24 @@ struct DatelineAgencyRule: LintRule {
         ],
         exampleStyle: "ap")
 
-    static let lists = ["editor-notes"]
+    static let lists = ["editor-notes", "news-agencies"]
 
     let agency: String
     let notes: [String]
+    /// Each news agency's names (`AP | Associated Press`).
+    let agencies: [[String]]
 
     init(style: Style) {
         agency = style.string("dateline.agency") ?? ""
         notes = style.list("editor-notes")
+        agencies = style.list("news-agencies").map { line in
+            line.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The listed news agency a name stands for, as an index into `agencies`.
+    func newsAgency(_ name: String) -> Int? {
+        agencies.firstIndex { names in names.contains { Self.matches(credit: name, agency: $0) && Self.matches(credit: $0, agency: name) } }
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
@@ -40,7 +55,8 @@ struct DatelineAgencyRule: LintRule {
               !dateline.place.isEmpty || dateline.date != nil else { return }
         let block = document.blocks[dateline.block]
         let credit = document.text(block, creditRange)
-        if let story = document.metadata.agency?.trimmingSpaces, !story.isEmpty, !Self.matches(credit: credit, agency: story) {
+        if let story = document.metadata.agency?.trimmingSpaces, !story.isEmpty, !Self.matches(credit: credit, agency: story),
+           let storyAgency = newsAgency(story), let credited = newsAgency(credit), storyAgency != credited {
             report.add(block: block.index, range: creditRange, "the dateline credits \"\(credit)\" but the story is from \(story)",
                        suggestion: "(\(story))")
         } else if !agency.isEmpty, !Self.matches(credit: credit, agency: agency) {

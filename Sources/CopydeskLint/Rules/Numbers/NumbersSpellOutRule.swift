@@ -48,9 +48,16 @@ struct NumbersSpellOutRule: LintRule {
     /// Abbreviations that do not end a sentence ("No. 5" is not a sentence start).
     let abbreviations: Set<String>
 
+    /// " (AP)", " (Reuters)": the style in force, which the messages cite.
+    let cited: String
+    /// "AP: ", "Reuters: ", or nothing for a style without a name.
+    let rulePrefix: String
+
     init(style: Style) throws {
         enabled = style.string("numbers.spell-out") == "one-to-nine"
         abbreviations = style.abbreviations
+        cited = style.name.isEmpty ? "" : " (\(style.name))"
+        rulePrefix = style.name.isEmpty ? "" : style.name + ": "
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
@@ -125,11 +132,11 @@ struct NumbersSpellOutRule: LintRule {
         if fixable, let spelled = NumbersText.words(value) {
             let replacement = NumbersText.capitalized(spelled)
             report.add(block: block.index, range: word.range,
-                       "spell out \"\(QuotedText.bounded(figure))\" as \"\(QuotedText.bounded(replacement))\" at the start of a sentence (AP)",
+                       "spell out \"\(QuotedText.bounded(figure))\" as \"\(QuotedText.bounded(replacement))\" at the start of a sentence\(cited)",
                        fix: [TextEdit(range: word.range, replacement: replacement)])
         } else {
             report.add(block: block.index, range: word.range,
-                       "a sentence should not start with the figure \"\(QuotedText.bounded(figure))\" (AP): spell it out or recast the sentence",
+                       "a sentence should not start with the figure \"\(QuotedText.bounded(figure))\"\(cited): spell it out or recast the sentence",
                        suggestion: "recast the sentence")
         }
     }
@@ -173,7 +180,7 @@ struct NumbersSpellOutRule: LintRule {
         }
         guard let spelled = NumbersText.words(Int(digit - 0x30)) else { return }
         report.add(block: block.index, range: word.range,
-                   "spell out \"\(Character(Unicode.Scalar(digit)))\" as \"\(spelled)\" (AP: one to nine in words)",
+                   "spell out \"\(Character(Unicode.Scalar(digit)))\" as \"\(spelled)\" (\(rulePrefix)one to nine in words)",
                    fix: [TextEdit(range: word.range, replacement: spelled)])
     }
 }

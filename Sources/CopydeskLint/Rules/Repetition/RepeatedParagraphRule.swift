@@ -152,7 +152,8 @@ struct RepeatedParagraphRule: LintRule {
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        let body = document.body
+        // Prose only: rows of a table or items of a list repeat one another by nature.
+        let body = document.body.filter { $0.kind == .paragraph || $0.kind == .subhead }
         let summaries = body.map(Self.summary)
         // Identical paragraphs and paragraphs that open alike have equal hashes: with none equal
         // (most stories), nothing to report and no dictionaries to build.
@@ -191,7 +192,7 @@ struct RepeatedParagraphRule: LintRule {
                 }
                 if let first {
                     reported.insert(index)
-                    add(&report, body[index], repeats: body[first], whole: true)
+                    add(&report, document, body[index], repeats: body[first], whole: true)
                 } else {
                     nextSameHash[chain.tail] = index
                     firstWithText[summary.prefixHash] = (chain.head, index)
@@ -228,19 +229,22 @@ struct RepeatedParagraphRule: LintRule {
                     summaries[other].count > summaries[shorter].count && key(other).bytes.starts(with: key(shorter).bytes)
                 }) else { continue }
                 reported.insert(shorter)
-                add(&report, body[shorter], repeats: body[longer], whole: false)
+                add(&report, document, body[shorter], repeats: body[longer], whole: false)
             }
         }
     }
 
-    private func add(_ report: inout LintReport, _ block: LintDocument.Block, repeats other: LintDocument.Block, whole: Bool) {
+    /// The message names the other paragraph by its line in the input, as the report prints
+    /// positions (a paragraph ordinal would not match any number the reader sees).
+    private func add(_ report: inout LintReport, _ document: LintDocument, _ block: LintDocument.Block, repeats other: LintDocument.Block, whole: Bool) {
         var end = block.bytes.count
         while end > 0, block.bytes[end - 1] == 0x20 || block.bytes[end - 1] == 0x0A { end -= 1 }
-        let number = (other.paragraphNumber ?? 0) + 1
+        let story = document.story
+        let line = story.source.location(of: story.blocks[other.index].text.sourceRange.lowerBound).line
         let opening = other.words.prefix(6).map { String(decoding: other.bytes[$0.range], as: UTF8.self) }.joined(separator: " ")
         let message = whole
-            ? "this paragraph repeats paragraph \(number) (\"\(opening)…\")"
-            : "this paragraph repeats the opening of paragraph \(number) (\"\(opening)…\"), as a standfirst copied from the lede does"
+            ? "this paragraph repeats the paragraph at line \(line) (\"\(opening)…\")"
+            : "this paragraph repeats the opening of the paragraph at line \(line) (\"\(opening)…\"), as a standfirst copied from the lede does"
         report.add(block: block.index, range: 0..<end, message, suggestion: "delete this paragraph")
     }
 }

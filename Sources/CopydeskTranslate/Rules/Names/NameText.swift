@@ -192,6 +192,13 @@ enum NameText {
                     break
                 case 0x2D, 0x2010, 0x2011:
                     break
+                case 0x2014, 0x2013:
+                    // A dash after a closing bracket ends a dateline (`ΗΡΑΚΛΕΙΟ, 14 Μαΐου
+                    // (ΑΠΕ-ΜΠΕ) — Σεισμική δόνηση…`): the story's first sentence starts after it.
+                    var back = index
+                    while back > 0, bytes[back - 1] == 0x20 { back -= 1 }
+                    if back > 0, bytes[back - 1] == 0x29 { initial = true }
+                    sawPunctuation = true
                 default:
                     sawPunctuation = true
                 }

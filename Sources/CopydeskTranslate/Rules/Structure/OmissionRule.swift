@@ -81,6 +81,11 @@ struct OmissionRule: TranslationRule {
     func check(_ document: TranslationDocument, _ report: inout LintReport) {
         // An empty translation is translation.untranslated's finding, not a list of omissions.
         guard document.target.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) else { return }
+        if let content = document.sharedContent, content.isUnrelated {
+            report.add(block: 0, range: 0..<0,
+                       "the translation could not be aligned with the original (\(document.sourceFile.path)): the two texts do not align, the translation has only \(content.shared) of the original's \(content.total) names and figures; check that this is the story's original (nothing else was compared)")
+            return
+        }
         let gaps = document.gaps
         guard document.alignedReliably else {
             report.add(block: 0, range: 0..<0,
