@@ -20,7 +20,9 @@ enum AccuracyCLI {
 
     static func lint(path: String, arguments: [String] = []) throws -> [LintedFinding] {
         let result = try CLI.run(["lint", "--no-source", "--fail-on", "never"] + arguments + [path])
-        return result.stdout.split(separator: "\n").compactMap { line -> LintedFinding? in
+        return result.stdout.split(separator: "\n").compactMap { whole -> LintedFinding? in
+            // A finding in a stream ends with its story: ` [rule] (story 2 of 2: "…")`.
+            let line = whole.range(of: "] (story ", options: .backwards).map { whole[..<$0.lowerBound] + "]" } ?? whole
             guard line.hasPrefix(path + ":"), line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
             let rest = line.dropFirst(path.count + 1)
             let parts = rest.split(separator: ":", maxSplits: 3)
