@@ -117,8 +117,8 @@ public struct PhraseMatcher: Sendable {
         self.denseNext = denseNext
     }
 
-    @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    @inlinable @inline(__always)
+    package static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// All matches, leftmost-longest and non-overlapping, in order.
     public func matches(in bytes: [UInt8]) -> [Match] {

@@ -5,8 +5,23 @@ import Foundation
 /// Non-ASCII letters count as word characters (so `Zürich`, `Москва` are single words); scripts
 /// that need dictionary word breaks (CJK, Thai) are left to ICU where a rule needs them.
 public enum Tokenizer {
-    public static func words(_ bytes: [UInt8]) -> [LintDocument.Word] {
-        var words: [LintDocument.Word] = []
+    /// A word: letters, digits and inner apostrophes, hyphens or periods (`don’t`, `Xi-Putin`, `U.S.`).
+    public struct Word: Sendable, Hashable {
+        public var range: Range<Int>
+        /// Starts with an uppercase letter.
+        public var isCapitalized: Bool
+        /// Only digits (and inner separators such as `,` or `.` in `1,200.5`).
+        public var isNumber: Bool
+
+        public init(range: Range<Int>, isCapitalized: Bool, isNumber: Bool) {
+            self.range = range
+            self.isCapitalized = isCapitalized
+            self.isNumber = isNumber
+        }
+    }
+
+    public static func words(_ bytes: [UInt8]) -> [Word] {
+        var words: [Word] = []
         words.reserveCapacity(bytes.count / 5 + 1)
         byteClass.withUnsafeBufferPointer { byteClass in
         bytes.withUnsafeBufferPointer { bytes in
@@ -76,7 +91,7 @@ public enum Tokenizer {
                 if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
                 let first = bytes[start]
                 let capitalized = first < 0x80 ? byteClass[Int(first)] & Class.upper != 0 : isUpper(bytes, start)
-                words.append(LintDocument.Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(first)))
+                words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(first)))
             }
         }
         }
@@ -105,11 +120,11 @@ public enum Tokenizer {
     /// Sentence ranges: a sentence ends at `.`, `!` or `?` (with closing quotes or brackets) that is
     /// followed by a space and an uppercase letter, a digit or an opening quote, unless the word
     /// before the period is a known abbreviation (Mr., Sept., U.S. before a lowercase word…).
-    public static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: Set<String>) -> [Range<Int>] {
+    public static func sentences(_ bytes: [UInt8], words: [Word], abbreviations: Set<String>) -> [Range<Int>] {
         sentences(bytes, words: words, abbreviations: AbbreviationTable.of(abbreviations))
     }
 
-    static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: AbbreviationTable) -> [Range<Int>] {
+    package static func sentences(_ bytes: [UInt8], words: [Word], abbreviations: AbbreviationTable) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(bytes.count / 64 + 2)
         var start = 0
@@ -160,7 +175,7 @@ public enum Tokenizer {
         return result
     }
 
-    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [LintDocument.Word], abbreviations: AbbreviationTable) -> Bool {
+    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [Word], abbreviations: AbbreviationTable) -> Bool {
         // The last word starting before the period (binary search: words are in order).
         var low = 0, high = words.count
         while low < high {
@@ -183,7 +198,7 @@ public enum Tokenizer {
     /// A style's abbreviations for the sentence splitter: the ASCII ones of up to eight bytes
     /// packed in a sorted array of words, so most periods are checked without building a `String`.
     /// Built once per set of abbreviations (process cache).
-    struct AbbreviationTable: Sendable {
+    package struct AbbreviationTable: Sendable {
         let all: Set<String>
         /// ASCII abbreviations of 1–8 bytes, packed little-endian (no byte of a word is 0).
         private let packed: [UInt64]
@@ -232,7 +247,7 @@ public enum Tokenizer {
             return low < packed.count && packed[low] == value
         }
 
-        static func of(_ abbreviations: Set<String>) -> AbbreviationTable { cache.value(for: abbreviations) }
+        package static func of(_ abbreviations: Set<String>) -> AbbreviationTable { cache.value(for: abbreviations) }
 
         private static let cache = Cache()
 
@@ -276,48 +291,48 @@ public enum Tokenizer {
         return 0
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    @inline(__always) static func width(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+    @inlinable @inline(__always) package static func width(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 
     /// Letters and digits: ASCII alphanumerics, and non-ASCII scalars that are letters (Latin-1
     /// letters, Latin Extended, Greek, Cyrillic and beyond), not punctuation or symbols.
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inlinable package static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
         bytes.withUnsafeBufferPointer { isWordByte($0, i) }
     }
 
-    static func isUpper(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inlinable package static func isUpper(_ bytes: [UInt8], _ i: Int) -> Bool {
         bytes.withUnsafeBufferPointer { isUpper($0, i) }
     }
 
-    static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+    @inlinable package static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
         bytes.withUnsafeBufferPointer { scalar($0, i) }
     }
 
     // The tests on a buffer, which the array forms above call (no bounds checks, no retains).
 
-    @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always) package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    @inline(__always) static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable @inline(__always) package static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x80 { return isASCIIAlphanumeric(byte) }
         return isWordScalar(bytes, i)
     }
 
-    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable package static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard let scalar = scalar(bytes, i) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 
-    @inline(__always) static func isUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable @inline(__always) package static func isUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
         return scalar(bytes, i)?.properties.isUppercase ?? false
     }
 
-    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+    @inlinable package static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
         let lead = UInt32(bytes[i])
         guard lead >= 0xC0 else { return lead < 0x80 ? Unicode.Scalar(lead) : nil }
         let length = width(bytes[i])
@@ -327,15 +342,8 @@ public enum Tokenizer {
         return Unicode.Scalar(value)
     }
 
-    @inline(__always) private static func joinerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let byte = bytes[i]
-        if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
-        if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
-        return 0
-    }
-
     /// Width of an inner joiner at `i`: `'`, `’`, `-`, `.`, `,`; 0 if none.
-    private static func joinerWidth(_ bytes: [UInt8], _ i: Int) -> Int {
+    @inline(__always) private static func joinerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let byte = bytes[i]
         if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
         if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }

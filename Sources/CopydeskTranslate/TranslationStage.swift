@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 import Synchronization
 
 /// The `translation` stage: checks a translated story against its original (numbers, names,
@@ -14,6 +13,7 @@ public struct TranslationStage: Stage {
         StageOption("source-language", .string, default: "", help: "language of the original when the file does not say (BCP 47, e.g. el)"),
         StageOption("target-language", .string, default: "", help: "language of the translation when the file does not say (e.g. en)"),
     ]
+    public static var rules: [RuleDescription] { TranslationRules.all.map { $0.description.rule } }
 
     let loader: TranslationProfileLoader
     let profileName: String
@@ -80,7 +80,7 @@ public struct TranslationStage: Stage {
             // Texts paired by position (too long to align): rules that compare pairs would compare
             // the wrong paragraphs.
             if !document.alignedReliably, Self.comparesPairs.contains(id) { continue }
-            var report = LintReport()
+            var report = RuleReport()
             rule.check(document, &report)
             for finding in report.findings where !blank.contains(finding.block) || Self.reportsBlankTranslations.contains(id) {
                 var message = finding.message

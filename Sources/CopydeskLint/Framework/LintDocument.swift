@@ -72,14 +72,8 @@ public struct LintDocument: Sendable {
         }
     }
 
-    /// A word: letters, digits and inner apostrophes, hyphens or periods (`don’t`, `Xi-Putin`, `U.S.`).
-    public struct Word: Sendable, Hashable {
-        public var range: Range<Int>
-        /// Starts with an uppercase letter.
-        public var isCapitalized: Bool
-        /// Only digits (and inner separators such as `,` or `.` in `1,200.5`).
-        public var isNumber: Bool
-    }
+    /// A word: letters, digits and inner apostrophes, hyphens or periods (the tokenizer's).
+    public typealias Word = Tokenizer.Word
 
     public var story: Story
     public var blocks: [Block] {

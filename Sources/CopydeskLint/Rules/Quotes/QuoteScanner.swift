@@ -1,4 +1,3 @@
-import CopydeskNormalize
 
 /// Finds the quotation marks of one block and works out what each one does (opens, closes, is an
 /// apostrophe or a prime) and which marks pair up. Shared by the quotes rules.

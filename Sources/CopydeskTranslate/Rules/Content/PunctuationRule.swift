@@ -1,7 +1,6 @@
 import CopydeskCore
 import Foundation
 import CopydeskICU
-import CopydeskLint
 
 /// `translation.punctuation`: the original's punctuation conventions left in the translation,
 /// and a question or exclamation that the translation ends differently (pofilter's `endpunc`).
@@ -76,7 +75,7 @@ struct TranslationPunctuationRule: TranslationRule {
         }
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         let sourceLanguage = document.sourceLanguage.map(TranslationProfileLoader.primary) ?? "und"
         let targetLanguage = document.targetLanguage.map(TranslationProfileLoader.primary) ?? "en"
         guard sourceLanguage != targetLanguage else { return }
@@ -128,7 +127,7 @@ struct TranslationPunctuationRule: TranslationRule {
     }
 
     private func checkMarks(_ block: TranslationDocument.Block, _ marks: Marks, greekSource: Bool, asking: Bool, frenchSource: Bool,
-                            targetName: String, _ report: inout LintReport) {
+                            targetName: String, _ report: inout RuleReport) {
         let bytes = block.bytes
         let quotes = QuoteScan(bytes, range: 0..<bytes.count)
         var reported = Set<Int>()
@@ -231,7 +230,7 @@ struct TranslationPunctuationRule: TranslationRule {
     // MARK: Abbreviations
 
     private func abbreviations(_ block: TranslationDocument.Block, _ abbreviation: LanguageData.Abbreviation,
-                               sourceLanguage: String, _ report: inout LintReport) {
+                               sourceLanguage: String, _ report: inout RuleReport) {
         let bytes = block.bytes
         for form in abbreviation.leftIn {
             let needle = Array(form.utf8)
@@ -278,7 +277,7 @@ struct TranslationPunctuationRule: TranslationRule {
     }
 
     private func endPunctuation(_ pair: AlignedPair, _ document: TranslationDocument, source: LanguageData, target: LanguageData,
-                                greekSource: Bool, _ report: inout LintReport) {
+                                greekSource: Bool, _ report: inout RuleReport) {
         guard let last = pair.target.last, let sourceLast = pair.source.last else { return }
         let (sourceEnding, _) = ending(document.source[sourceLast].bytes, source)
         let (targetEnding, range) = ending(document.target[last].bytes, target)
