@@ -40,7 +40,7 @@ let package = Package(
         // Generators shared by the test targets' property tests; not part of any product.
         .target(name: "CopydeskTestSupport", path: "Sources/CopydeskTestSupport"),
         .testTarget(name: "CopydeskICUTests", dependencies: ["CopydeskICU"]),
-        .testTarget(name: "CopydeskTextTests", dependencies: ["CopydeskText", "CopydeskCore"]),
+        .testTarget(name: "CopydeskTextTests", dependencies: ["CopydeskText", "CopydeskCore", "CopydeskICU"]),
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),

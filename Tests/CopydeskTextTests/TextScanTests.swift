@@ -1,8 +1,7 @@
-@testable import CopydeskLint
-import CopydeskNormalize
+@testable import CopydeskText
 import Testing
 
-/// The word-at-a-time scans of the lint stage against the simple definitions they replace, on
+/// The word-at-a-time scans of the text layer against the simple definitions they replace, on
 /// generated text built from the pieces where they could differ.
 @Suite struct LintScanTests {
     static let pieces: [String] = [
@@ -89,8 +88,8 @@ import Testing
 
     // MARK: The definitions before the word-at-a-time scans
 
-    static func referenceWords(_ bytes: [UInt8]) -> [LintDocument.Word] {
-        var words: [LintDocument.Word] = []
+    static func referenceWords(_ bytes: [UInt8]) -> [Tokenizer.Word] {
+        var words: [Tokenizer.Word] = []
         func joinerWidth(_ i: Int) -> Int {
             let byte = bytes[i]
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
@@ -120,13 +119,13 @@ import Testing
                 break
             }
             if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
-            words.append(LintDocument.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && Tokenizer.isDigit(bytes[start])))
+            words.append(Tokenizer.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && Tokenizer.isDigit(bytes[start])))
         }
         return words
     }
 
     /// `Tokenizer.sentences` with the abbreviation looked up as a `String` in the set.
-    static func referenceSentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: Set<String>) -> [Range<Int>] {
+    static func referenceSentences(_ bytes: [UInt8], words: [Tokenizer.Word], abbreviations: Set<String>) -> [Range<Int>] {
         func isAbbreviation(before period: Int) -> Bool {
             guard let word = words.last(where: { $0.range.lowerBound < period }), word.range.upperBound >= period else { return false }
             let text = String(decoding: bytes[word.range.lowerBound..<period], as: UTF8.self)
