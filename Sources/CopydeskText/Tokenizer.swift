@@ -20,82 +20,93 @@ public enum Tokenizer {
         }
     }
 
+    /// The words of a block's UTF-8 bytes, in order.
+    ///
+    /// The speed comes from one trick: most of a word is a run of ASCII letters and digits, which
+    /// `asciiRun` takes eight bytes at a time (one 64-bit load, all eight bytes tested at once by
+    /// `ByteScan.inRange`); only the bytes that end such a run (a non-ASCII letter, an inner joiner,
+    /// the end of the word) go through the byte-by-byte tests of `wordEnd`.
     public static func words(_ bytes: [UInt8]) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 5 + 1)
-        byteClass.withUnsafeBufferPointer { byteClass in
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                // Spaces and ASCII punctuation between words.
-                let lead = bytes[i]
-                let leadClass = byteClass[Int(lead)]
-                if leadClass & Class.alphanumeric == 0 {
-                    guard lead >= 0x80, isWordScalar(bytes, i) else { i += 1; continue }
+        byteClass.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { text in
+                var i = 0
+                while i < text.count {
+                    // Spaces and punctuation between words.
+                    let lead = text[i]
+                    if classes[Int(lead)] & Class.alphanumeric == 0 {
+                        guard lead >= 0x80, isWordScalar(text, i) else { i += 1; continue }
+                    }
+                    let start = i
+                    var sawLetter = false
+                    i = wordEnd(text, from: start, classes, sawLetter: &sawLetter)
+                    let capitalized = lead < 0x80 ? classes[Int(lead)] & Class.upper != 0 : isUpper(text, start)
+                    words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(lead)))
                 }
-                let start = i
-                var sawLetter = false
-                while i < count {
-                    // A run of ASCII letters and digits, the usual case, eight bytes at a time.
-                    while i + 8 <= count {
-                        let word = ByteScan.load(bytes, i)
-                        let letters = ByteScan.inRange(word | 0x2020_2020_2020_2020, 0x61, 0x7A)
-                        let alphanumeric = letters | ByteScan.inRange(word, 0x30, 0x39)
-                        let stop = ~alphanumeric & ByteScan.highs
-                        if stop == 0 {
-                            if letters != 0 { sawLetter = true }
-                            i += 8
-                            continue
-                        }
-                        let n = stop.trailingZeroBitCount &>> 3
-                        if letters & ((1 &<< UInt64(8 &* n)) &- 1) != 0 { sawLetter = true }
-                        i += n
-                        break
-                    }
-                    var byte = bytes[min(i, count - 1)]
-                    while i < count {
-                        byte = bytes[i]
-                        let c = byteClass[Int(byte)]
-                        guard c & Class.alphanumeric != 0 else { break }
-                        if c & Class.letter != 0 { sawLetter = true }
-                        i += 1
-                    }
-                    guard i < count else { break }
-                    let c = byteClass[Int(byte)]
-                    if c & Class.alphanumeric != 0 {
-                        // Stopped by the eight-byte scan only at a non-alphanumeric byte: not reached.
-                        i += 1
-                        continue
-                    }
-                    if byte >= 0x80 {
-                        if isWordScalar(bytes, i) {
-                            sawLetter = true
-                            i += width(byte)
-                            continue
-                        }
-                    } else if c & Class.joiner == 0 {
-                        break
-                    }
-                    // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
-                    let joiner = joinerWidth(bytes, i)
-                    if joiner > 0, i + joiner < count, isWordByte(bytes, i + joiner), i > start {
-                        let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && isDigit(bytes[i - 1]))
-                        if isNumericJoiner && !(isDigit(bytes[i - 1]) && isDigit(bytes[i + joiner])) { break }
-                        i += joiner
-                        continue
-                    }
-                    break
-                }
-                // Keep the period of an abbreviation with single letters (U.S., a.m.).
-                if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
-                let first = bytes[start]
-                let capitalized = first < 0x80 ? byteClass[Int(first)] & Class.upper != 0 : isUpper(bytes, start)
-                words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(first)))
             }
         }
-        }
         return words
+    }
+
+    /// Where the word that starts at `start` ends: runs of letters and digits, joined by inner
+    /// joiners, and the final period of an abbreviation of single letters (U.S., a.m.).
+    @inline(__always)
+    private static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ classes: UnsafeBufferPointer<UInt8>,
+                                sawLetter: inout Bool) -> Int {
+        let count = text.count
+        var i = start
+        while true {
+            i = asciiRun(text, from: i, classes, sawLetter: &sawLetter)
+            guard i < count else { break }
+            let byte = text[i]
+            if byte >= 0x80, isWordScalar(text, i) {
+                // A non-ASCII letter (Zürich, Москва): part of the word.
+                sawLetter = true
+                i += width(byte)
+                continue
+            }
+            // Other ASCII punctuation ends the word.
+            if byte < 0x80, classes[Int(byte)] & Class.joiner == 0 { break }
+            // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
+            let joiner = joinerWidth(text, i)
+            guard joiner > 0, i + joiner < count, isWordByte(text, i + joiner), i > start else { break }
+            let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && isDigit(text[i - 1]))
+            if isNumericJoiner && !(isDigit(text[i - 1]) && isDigit(text[i + joiner])) { break }
+            i += joiner
+        }
+        if i < count, text[i] == UInt8(ascii: "."), i - start >= 3, text[i - 2] == UInt8(ascii: ".") { i += 1 }
+        return i
+    }
+
+    /// The end of the run of ASCII letters and digits at `start` (eight bytes at a time while
+    /// eight remain, then byte by byte); sets `sawLetter` when the run holds a letter.
+    @inline(__always)
+    private static func asciiRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ classes: UnsafeBufferPointer<UInt8>,
+                                 sawLetter: inout Bool) -> Int {
+        let count = text.count
+        var i = start
+        while i + 8 <= count {
+            let chunk = ByteScan.load(text, i)
+            let letters = ByteScan.inRange(chunk | 0x2020_2020_2020_2020, 0x61, 0x7A)
+            let stop = ~(letters | ByteScan.inRange(chunk, 0x30, 0x39)) & ByteScan.highs
+            if stop == 0 {
+                if letters != 0 { sawLetter = true }
+                i += 8
+                continue
+            }
+            // The run ends in these eight bytes: only the letters before its end count.
+            let n = stop.trailingZeroBitCount &>> 3
+            if letters & ((1 &<< UInt64(8 &* n)) &- 1) != 0 { sawLetter = true }
+            return i + n
+        }
+        while i < count {
+            let c = classes[Int(text[i])]
+            guard c & Class.alphanumeric != 0 else { break }
+            if c & Class.letter != 0 { sawLetter = true }
+            i += 1
+        }
+        return i
     }
 
     /// Classes of bytes for the tokenizer's loop.
