@@ -219,18 +219,10 @@ package struct PhraseIndex: Sendable {
                     }
                     j += 1
                     guard j < count else { break }
-                    let byte = PhraseMatcher.fold(text[j])
-                    let row = Int(denseRow[Int(state)])
-                    if row >= 0 {
-                        state = denseNext[row + Int(byte)]
-                        guard state != 0 else { break }
-                        continue
-                    }
-                    var edge = Int(edgeStart[Int(state)])
-                    let edgesEnd = Int(edgeStart[Int(state) + 1])
-                    while edge < edgesEnd, edgeKeys[edge] != byte { edge += 1 }
-                    guard edge < edgesEnd else { break }
-                    state = edgeTargets[edge]
+                    let child = PhraseTrie.child(of: state, PhraseMatcher.fold(text[j]), denseRow: denseRow, denseNext: denseNext,
+                                                 edgeStart: edgeStart, edgeKeys: edgeKeys, edgeTargets: edgeTargets)
+                    guard child != 0 else { break }
+                    state = child
                 }
                 if found {
                     for list in 0..<listCount where bestEnd[list] > p && resume[list] <= p {
