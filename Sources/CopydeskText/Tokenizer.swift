@@ -42,7 +42,7 @@ public enum Tokenizer {
                     var sawLetter = false
                     i = wordEnd(text, from: start, classes, sawLetter: &sawLetter)
                     let capitalized = lead < 0x80 ? classes[Int(lead)] & Class.upper != 0 : isUpper(text, start)
-                    words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(lead)))
+                    words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && ByteClass.isDigit(lead)))
                 }
             }
         }
@@ -71,8 +71,8 @@ public enum Tokenizer {
             // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
             let joiner = joinerWidth(text, i)
             guard joiner > 0, i + joiner < count, isWordByte(text, i + joiner), i > start else { break }
-            let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && isDigit(text[i - 1]))
-            if isNumericJoiner && !(isDigit(text[i - 1]) && isDigit(text[i + joiner])) { break }
+            let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && ByteClass.isDigit(text[i - 1]))
+            if isNumericJoiner && !(ByteClass.isDigit(text[i - 1]) && ByteClass.isDigit(text[i + joiner])) { break }
             i += joiner
         }
         if i < count, text[i] == UInt8(ascii: "."), i - start >= 3, text[i - 2] == UInt8(ascii: ".") { i += 1 }
@@ -121,7 +121,7 @@ public enum Tokenizer {
     static let byteClass: [UInt8] = (0..<256).map { b -> UInt8 in
         let byte = UInt8(b)
         var c: UInt8 = 0
-        if isDigit(byte) { c |= Class.alphanumeric }
+        if ByteClass.isDigit(byte) { c |= Class.alphanumeric }
         if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A && byte < 0x80 { c |= Class.alphanumeric | Class.letter }
         if byte >= 0x41 && byte <= 0x5A { c |= Class.upper }
         if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == 0xE2 { c |= Class.joiner }
@@ -283,7 +283,7 @@ public enum Tokenizer {
     }
 
     private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {
-        if isUpper(bytes, i) || isDigit(bytes[i]) { return true }
+        if isUpper(bytes, i) || ByteClass.isDigit(bytes[i]) { return true }
         let byte = bytes[i]
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") { return true }
         // “ ‘ «
@@ -302,7 +302,6 @@ public enum Tokenizer {
         return 0
     }
 
-    @inlinable @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     @inlinable @inline(__always) package static func width(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 

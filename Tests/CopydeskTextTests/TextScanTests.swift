@@ -3,7 +3,7 @@ import Testing
 
 /// The word-at-a-time scans of the text layer against the simple definitions they replace, on
 /// generated text built from the pieces where they could differ.
-@Suite struct LintScanTests {
+@Suite struct TextScanTests {
     static let pieces: [String] = [
         "said", "Said", "SAIDS", "according", "to", "According", "accordingly", "internationally", "recognised",
         "U.S.", "a.m.", "Mr.", "Sept.", "No.", "F.", "Kennedy", "1,200.5", "3.5", "12,34", "5'11\"", "'90s", "don't",
@@ -105,21 +105,21 @@ import Testing
             while i < count {
                 let byte = bytes[i]
                 if Tokenizer.isWordByte(bytes, i) {
-                    if !Tokenizer.isDigit(byte) { allDigits = false }
+                    if !ByteClass.isDigit(byte) { allDigits = false }
                     i += byte < 0x80 ? 1 : Tokenizer.width(byte)
                     continue
                 }
                 let joiner = joinerWidth(i)
                 if joiner > 0, i + joiner < count, Tokenizer.isWordByte(bytes, i + joiner), i > start {
-                    let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && Tokenizer.isDigit(bytes[i - 1]))
-                    if isNumericJoiner && !(Tokenizer.isDigit(bytes[i - 1]) && Tokenizer.isDigit(bytes[i + joiner])) { break }
+                    let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && ByteClass.isDigit(bytes[i - 1]))
+                    if isNumericJoiner && !(ByteClass.isDigit(bytes[i - 1]) && ByteClass.isDigit(bytes[i + joiner])) { break }
                     i += joiner
                     continue
                 }
                 break
             }
             if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
-            words.append(Tokenizer.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && Tokenizer.isDigit(bytes[start])))
+            words.append(Tokenizer.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && ByteClass.isDigit(bytes[start])))
         }
         return words
     }
@@ -132,7 +132,7 @@ import Testing
             if abbreviations.contains(text) { return true }
             return text.utf8.count == 1 && Tokenizer.isUpper(bytes, word.range.lowerBound)
         }
-        func isUpperOrDigit(_ i: Int) -> Bool { Tokenizer.isUpper(bytes, i) || Tokenizer.isDigit(bytes[i]) }
+        func isUpperOrDigit(_ i: Int) -> Bool { Tokenizer.isUpper(bytes, i) || ByteClass.isDigit(bytes[i]) }
         func startsSentence(_ i: Int) -> Bool {
             if isUpperOrDigit(i) { return true }
             let byte = bytes[i]

@@ -109,6 +109,12 @@ public struct LintDocument: Sendable {
     private static func bodyBlocks(of blocks: [Block]) -> [Block] { blocks.filter { $0.paragraphNumber != nil } }
 
     public var metadata: StoryMetadata { story.metadata }
+    /// False when the story says it is in a language other than English (for the rules that only
+    /// know English grammar); true when it does not say.
+    public var isEnglish: Bool {
+        guard let language = metadata.language?.lowercased(), !language.isEmpty else { return true }
+        return language.hasPrefix("en")
+    }
     public var headline: Block? { blocks.first { $0.kind == .headline } }
     /// Body paragraphs and subheads in order.
     public var body: [Block] { bodyBlocks }

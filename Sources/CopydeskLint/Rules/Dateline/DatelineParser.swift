@@ -268,7 +268,7 @@ enum DatelineParser {
         var wordStart = true
         for i in range {
             let c = b[i]
-            if DateBytes.isDigit(c) { return false }
+            if ByteClass.isDigit(c) { return false }
             if c == 0x20 {
                 words += 1
                 wordStart = true

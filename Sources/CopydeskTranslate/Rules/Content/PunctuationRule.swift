@@ -118,7 +118,7 @@ struct TranslationPunctuationRule: TranslationRule {
         while i < bytes.count {
             let (scalar, width) = TextScan.scalar(bytes, i)
             if scalar == 0x3B || scalar == 0x37E, let (before, _) = TextScan.scalar(before: i, bytes),
-               TextScan.isLetter(before) || (before < 0x80 && TextScan.isDigit(UInt8(before))) || [0xBB, 0x201D, 0x22, 0x29].contains(before) {
+               TextScan.isLetter(before) || (before < 0x80 && ByteClass.isDigit(UInt8(before))) || [0xBB, 0x201D, 0x22, 0x29].contains(before) {
                 return true
             }
             i += width
@@ -180,8 +180,8 @@ struct TranslationPunctuationRule: TranslationRule {
                       before == 0x20 || before == 0xA0 || before == 0x202F || before == 0x2009 { start = at }
                 guard start < i, start > 0, bytes[start - 1] != 0x0A else { continue }
                 let after = i + width < bytes.count ? bytes[i + width] : 0x20
-                if scalar == 0x3A, TextScan.isDigit(bytes[start - 1]),
-                   TextScan.isDigit(after) || (after == 0x20 && i + 2 < bytes.count && TextScan.isDigit(bytes[i + 2])) { continue }
+                if scalar == 0x3A, ByteClass.isDigit(bytes[start - 1]),
+                   ByteClass.isDigit(after) || (after == 0x20 && i + 2 < bytes.count && ByteClass.isDigit(bytes[i + 2])) { continue }
                 report.add(block: block.index, range: start..<i,
                            frenchSource
                                ? "a space before \"\(String(UnicodeScalar(UInt8(scalar))))\" is the original's French spacing: remove it"
@@ -244,8 +244,8 @@ struct TranslationPunctuationRule: TranslationRule {
                 var next = end
                 while next < bytes.count, TextScan.spaceWidth(bytes, next) > 0 { next += TextScan.spaceWidth(bytes, next) }
                 let beforeName = next > end && next < bytes.count && TextScan.isUpper(TextScan.scalar(bytes, next).0)
-                let afterFigure = start >= 2 && TextScan.isDigit(bytes[start - 2]) && bytes[start - 1] == 0x20
-                guard afterFigure || (beforeName && !needle.first.map(TextScan.isDigit)!) else { continue }
+                let afterFigure = start >= 2 && ByteClass.isDigit(bytes[start - 2]) && bytes[start - 1] == 0x20
+                guard afterFigure || (beforeName && !needle.first.map(ByteClass.isDigit)!) else { continue }
                 // An initial in an English name ("M. Peskov" for Mikhail) is fine unless the
                 // original wrote the abbreviation before the same name.
                 if beforeName, !afterFigure, needle.count == 2, needle[0] &- 0x41 < 26, sourceLanguage != "fr" { continue }
@@ -270,7 +270,7 @@ struct TranslationPunctuationRule: TranslationRule {
             let mark = String(UnicodeScalar(scalar).map(Character.init) ?? " ")
             if data.questionMarks.contains(mark) { return (.question, start..<end) }
             if scalar == 0x21 { return (.exclamation, start..<end) }
-            if TextScan.isLetter(scalar) || (scalar < 0x80 && TextScan.isDigit(UInt8(scalar))) { return (.none, end..<end) }
+            if TextScan.isLetter(scalar) || (scalar < 0x80 && ByteClass.isDigit(UInt8(scalar))) { return (.none, end..<end) }
             return (.other, start..<end)
         }
         return (.none, 0..<0)

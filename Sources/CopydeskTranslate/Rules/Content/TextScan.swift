@@ -26,7 +26,6 @@ enum TextScan {
         return (scalar(bytes, start).0, start)
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     /// Letters of the scripts wire copy uses (Latin, Greek, Cyrillic and beyond), not the
     /// punctuation and symbols that share their UTF-8 lead bytes.
