@@ -26,12 +26,16 @@ let package = Package(
         .plugin(name: "EmbedShippedData", capability: .buildTool()),
         .target(name: "CopydeskShippedData", plugins: ["EmbedShippedData"]),
         .target(name: "CopydeskCore", dependencies: ["CopydeskShippedData", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
-        .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
-        .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
-        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
+        // Text analysis every stage shares: byte scans, the word tokenizer and sentence splitter,
+        // the phrase scanner, typography. Stage modules depend on it, never on each other
+        // (checked by .ci/module-graph.sh).
+        .target(name: "CopydeskText", dependencies: ["CopydeskCore", "CopydeskICU"]),
+        .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
+        .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
+        .target(name: "CopydeskFormats", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
+        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskText", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -39,6 +43,7 @@ let package = Package(
         // Generators shared by the test targets' property tests; not part of any product.
         .target(name: "CopydeskTestSupport", path: "Sources/CopydeskTestSupport"),
         .testTarget(name: "CopydeskICUTests", dependencies: ["CopydeskICU"]),
+        .testTarget(name: "CopydeskTextTests", dependencies: ["CopydeskText", "CopydeskCore", "CopydeskICU"]),
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),

@@ -3,6 +3,7 @@
 @_exported import CopydeskShippedData
 @_exported import CopydeskFormats
 @_exported import CopydeskICU
+@_exported import CopydeskText
 @_exported import CopydeskLint
 @_exported import CopydeskNormalize
 @_exported import CopydeskDedup

@@ -12,7 +12,7 @@ struct RulesCommand: ParsableCommand {
     var style: String = "ap"
 
     func run() throws {
-        let loaded = try LintStage.loader.load(style, searchDirectories: DataFiles.searchRoots())
+        let loaded = try StyleLoader.standard.load(style, searchDirectories: DataFiles.searchRoots())
         var out = "Rules in style \(loaded.name) (\(loaded.path)):\n"
         var family = ""
         for type in LintRules.all {
@@ -26,15 +26,18 @@ struct RulesCommand: ParsableCommand {
             if let hit = description.triggering.first { out += "      hit:     \(Self.oneLine(hit))\n" }
             if let miss = description.nonTriggering.first { out += "      not hit: \(Self.oneLine(miss))\n" }
         }
-        out += "\nnormalize stage (encoding, unicode, whitespace, typography)\n"
-        for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
-            let level: String
-            switch loaded.ruleSettings[id] {
-            case .off: level = "off"
-            case .severity(let relevelled): level = relevelled.rawValue
-            case nil: level = severity.rawValue
+        // The other stages' rules, as their stages declare them (custom stages would come here too).
+        for stage in StageRegistry.standard.registered where stage.name != LintStage.name && stage.name != TranslationStage.name {
+            out += "\n\(stage.name) stage (\(stage.summary))\n"
+            for rule in stage.rules {
+                let level: String
+                switch loaded.ruleSettings[rule.id] {
+                case .off: level = "off"
+                case .severity(let relevelled): level = relevelled.rawValue
+                case nil: level = rule.severity.rawValue
+                }
+                out += "  \(rule.id) [\(level)] \(rule.summary)\n"
             }
-            out += "  \(id) [\(level)]\n"
         }
         out += "\ntranslation stage (a translation against its original; severities from StyleRules/translation/ profiles)\n"
         for type in TranslationRules.all {

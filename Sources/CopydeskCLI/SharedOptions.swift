@@ -89,23 +89,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, junit, rdjsonl, checkstyle
 }
 
-/// Every rule a report may mention: the lint rules, the normalize stage's, and a style's own.
+/// Every rule a report may mention: every standard stage's rules, the suppression comments' own,
+/// and a style's custom rules.
 func knownRules(style: Style? = nil) -> [RuleInfo] {
-    var rules = LintRules.all.map { type in
-        let description = type.description
-        return RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity)
-    }
-    for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
-        rules.append(RuleInfo(id: id, summary: "normalize stage: \(id.replacingOccurrences(of: ".", with: " "))", help: nil, severity: severity))
-    }
-    for type in TranslationRules.all {
-        let description = type.description
-        rules.append(RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity))
-    }
-    rules.append(RuleInfo(id: Suppressions.unknownRule, summary: RulesCommand.unknownRuleSummary, help: nil, severity: .warning))
-    for (id, rule) in (style?.customRules ?? [:]).sorted(by: { $0.key < $1.key }) {
-        rules.append(RuleInfo(id: id, summary: rule.message, help: "custom \(rule.kind.rawValue) rule from \(rule.location)", severity: rule.severity))
-    }
+    var rules = RuleInfo.known(style: style)
+    rules.insert(RuleInfo(id: Suppressions.unknownRule, summary: RulesCommand.unknownRuleSummary, help: nil, severity: .warning),
+                 at: rules.count - (style?.customRules.count ?? 0))
     return rules
 }
 

@@ -10,6 +10,10 @@ public protocol Stage: Sendable {
     static var summary: String { get }
     /// Every option the stage accepts; anything else in a pipeline file is an error.
     static var options: [StageOption] { get }
+    /// Every rule the stage reports, with its default severity and examples: what reports describe
+    /// (SARIF, JUnit, `copydesk rules`), what a style may switch off or re-level, and what the
+    /// generic examples test runs.
+    static var rules: [RuleDescription] { get }
 
     init(options: StageOptions) throws
 
@@ -18,6 +22,7 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public static var options: [StageOption] { [] }
+    public static var rules: [RuleDescription] { [] }
 }
 
 /// What a stage may know about the run besides the story.

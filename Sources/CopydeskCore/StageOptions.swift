@@ -7,6 +7,9 @@ public struct StageOptions: Sendable {
     public let file: String
     /// Directory of the pipeline file, for options that name other files.
     public let baseDirectory: String?
+    /// The rule ids of every stage of the registry the stage is built from (`StageRegistry.rules`),
+    /// so a stage that applies a style to earlier findings (lint) knows the other stages' rules.
+    public var registeredRuleIDs: Set<String> = []
     private let declared: [String: StageOption]
 
     /// Checks `values` against `declared`: an undeclared key is an error naming file, stage and key.

@@ -27,13 +27,17 @@ public struct StageRegistry: Sendable {
         types.keys.sorted().compactMap { types[$0] }
     }
 
+    /// The rules of every registered stage, in the order of `registered`.
+    public var rules: [RuleDescription] { registered.flatMap { $0.rules } }
+
     /// Builds a stage from its options; unknown stage or option is an error naming the file.
     public func makeStage(named name: String, options: [String: ConfigValue], file: String = "<code>", baseDirectory: String? = nil) throws -> any Stage {
         guard let type = types[name] else {
             let known = types.keys.sorted().joined(separator: ", ")
             throw CopydeskError.configuration(file: file, message: "unknown stage '\(name)' (registered: \(known))")
         }
-        let checked = try StageOptions(options, declared: type.options, stageName: name, file: file, baseDirectory: baseDirectory)
+        var checked = try StageOptions(options, declared: type.options, stageName: name, file: file, baseDirectory: baseDirectory)
+        checked.registeredRuleIDs = Set(rules.map(\.id))
         return try type.init(options: checked)
     }
 }

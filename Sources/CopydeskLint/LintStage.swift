@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskNormalize
 
 /// The `lint` stage: checks a story against a house style from `StyleRules/` and reports each
 /// finding with the style's severity and, where it is safe, a fix.
@@ -28,7 +27,7 @@ public struct LintStage: Stage {
         let name = options.string("style")
         var roots = options.baseDirectory.map { [$0, $0 + "/.."] } ?? []
         roots += DataFiles.searchRoots()
-        try self.init(style: try Self.loader.load(name, searchDirectories: roots),
+        try self.init(style: try Self.loader(knowing: options.registeredRuleIDs).load(name, searchDirectories: roots),
                       regexRuleBudget: options.int("regex-rule-budget"), regexFileBudget: options.int("regex-file-budget"))
     }
 
@@ -46,14 +45,25 @@ public struct LintStage: Stage {
         }
     }
 
-    /// The loader for every built-in rule and the normalize stage's rule ids.
-    public static var loader: StyleLoader {
+    /// The loader for every lint rule. A style may also name the rules of the stages before lint
+    /// (`unicode.soft-hyphen: off`): see `loader(knowing:)` and `StyleLoader.standard`.
+    public static var loader: StyleLoader { loader(knowing: []) }
+
+    /// The loader for every lint rule and the rules `others` (other stages', `StageRegistry.rules`).
+    public static func loader(knowing others: Set<String>) -> StyleLoader {
         var loader = StyleLoader(rules: LintRules.all)
-        loader.knownRuleIDs.formUnion(NormalizeStage.severities.keys)
+        loader.knownRuleIDs.formUnion(others)
         loader.knownRuleIDs.insert(languageMismatchRule)
         loader.knownRuleIDs.insert(regexTimeOutRule)
         loader.knownRuleIDs.insert("xml.external-dtd")  // the XML readers' note (XMLExternalDTD in CopydeskFormats)
         return loader
+    }
+
+    public static var rules: [RuleDescription] {
+        LintRules.all.map { $0.description } + [
+            RuleDescription(id: languageMismatchRule, summary: "the story is in another language than the style's, so its rules were not run",
+                            severity: .info, triggering: [], nonTriggering: []),
+        ]
     }
 
     public func process(_ story: inout Story, context: StageContext) async throws {

@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 import Synchronization
 import CopydeskICU
 #if canImport(Glibc)
@@ -32,35 +33,11 @@ public struct NormalizeStage: Stage {
         StageOption("transliterate", .string, default: "", help: "an ICU transform id, e.g. 'Any-Latin; Latin-ASCII' (empty: none)"),
     ]
 
+    public static var rules: [RuleDescription] { NormalizeRules.all }
+
     /// Default severity of each rule this stage (and the decoder before it) reports; styles may
     /// re-level them.
-    public static let severities: [String: Severity] = [
-        "encoding.invalid-bytes": .error,
-        "encoding.mixed": .warning,
-        "encoding.converted": .info,
-        "encoding.bom": .info,
-        "encoding.mojibake": .warning,
-        "unicode.control": .warning,
-        "unicode.invisible": .warning,
-        "unicode.bidi": .warning,
-        "unicode.soft-hyphen": .info,
-        "unicode.normalization": .info,
-        "unicode.transliterated": .info,
-        "typography.legacy-quotes": .info,
-        "typography.legacy-dash": .info,
-        "typography.smart-quotes": .info,
-        "typography.apostrophe": .info,
-        "typography.prime": .info,
-        "whitespace.line-endings": .info,
-        "whitespace.multiple-spaces": .info,
-        "whitespace.tab": .info,
-        "whitespace.leading": .info,
-        "whitespace.trailing": .info,
-        "whitespace.nbsp": .info,
-        "whitespace.unusual-space": .info,
-        "whitespace.line-break": .info,
-        "whitespace.blank-line": .info,
-    ]
+    public static let severities: [String: Severity] = Dictionary(uniqueKeysWithValues: NormalizeRules.all.map { ($0.id, $0.severity) })
 
     let mojibake: Bool
     let invisible: InvisibleCharacters?

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 import Synchronization
 
 /// The `translation` stage: checks a translated story against its original (numbers, names,
@@ -14,6 +13,7 @@ public struct TranslationStage: Stage {
         StageOption("source-language", .string, default: "", help: "language of the original when the file does not say (BCP 47, e.g. el)"),
         StageOption("target-language", .string, default: "", help: "language of the translation when the file does not say (e.g. en)"),
     ]
+    public static var rules: [RuleDescription] { TranslationRules.all.map { $0.description.rule } }
 
     let loader: TranslationProfileLoader
     let profileName: String
@@ -82,7 +82,7 @@ public struct TranslationStage: Stage {
             if !document.alignedReliably, Self.comparesPairs.contains(id) { continue }
             // Another story's original: one finding says so (`translation.omission`), nothing else is compared.
             if document.isUnrelated, id != "translation.omission" { continue }
-            var report = LintReport()
+            var report = RuleReport()
             rule.check(document, &report)
             for finding in report.findings where !blank.contains(finding.block) || Self.reportsBlankTranslations.contains(id) {
                 var message = finding.message

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Crash safety of the dedup archive (issue 8): `copydesk archive add` killed with SIGKILL at random
+/// Crash safety of the dedup archive: `copydesk archive add` killed with SIGKILL at random
 /// points leaves an archive that opens, passes SQLite's integrity check and keeps every story an
 /// earlier run reported recorded; several processes adding at once lose nothing.
 /// `COPYDESK_CRASH_ITERATIONS` sets the number of kills (quick default 5).

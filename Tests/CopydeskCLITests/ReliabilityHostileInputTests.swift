@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Hostile and broken input through the real binary (issue 8): each run is bounded in time (and,
+/// Hostile and broken input through the real binary: each run is bounded in time (and,
 /// for the big ones, memory), ends with a clear one-line error naming the file, processes the rest
 /// of the batch and leaves the original file as it was. The files are in `Tests/Corpus/hostile/`;
 /// big ones are generated in a temporary folder. `COPYDESK_HOSTILE_LARGE=1` adds the slow cases

@@ -9,7 +9,7 @@ import Testing
     static func lint(_ id: String, _ text: String, style: Style? = nil) throws -> [Diagnostic] {
         let style = try style ?? LintFixtures.style("ap")
         let type = try #require(LintRules.all.first { $0.description.id == id })
-        return LintFixtures.run(try type.init(style: style), id: id, on: text, style: style)
+        return try LintFixtures.run(try type.init(style: style), id: id, on: text, style: style)
     }
 
     @Test func seedStoryGUIDIsReportedAndDeletedByTheFix() throws {

@@ -9,7 +9,7 @@ import Testing
         let style = try LintFixtures.style(name)
         let type = try #require(LintRules.all.first { $0.description.id == id })
         let rule = try type.init(style: style)
-        let diagnostics = LintFixtures.run(rule, id: id, on: text, style: style)
+        let diagnostics = try LintFixtures.run(rule, id: id, on: text, style: style)
         let fixed = FixApplier.apply(diagnostics.compactMap(\.fix), to: text).text
         return diagnostics.map { ($0.range.lowerBound, fixed) }
     }

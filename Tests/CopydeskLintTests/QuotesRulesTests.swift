@@ -18,7 +18,7 @@ import Testing
     }
 
     static func fix(_ id: String, _ text: String, _ style: Style) throws -> String {
-        let diagnostics = LintFixtures.run(try rule(id, style), id: id, on: text, style: style)
+        let diagnostics = try LintFixtures.run(try rule(id, style), id: id, on: text, style: style)
         return FixApplier.apply(diagnostics.compactMap(\.fix), to: text).text
     }
 
@@ -31,7 +31,7 @@ import Testing
 
             The aide called it ‘a pause’.
             """
-        let diagnostics = LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: text, style: style)
+        let diagnostics = try LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: text, style: style)
         #expect(diagnostics.count == 2)
         let fixed = try Self.fix("quotes.curly", text, style)
         #expect(fixed == """
@@ -41,10 +41,10 @@ import Testing
 
             The aide called it 'a pause'.
             """)
-        #expect(LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: fixed, style: style).isEmpty)
+        #expect(try LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: fixed, style: style).isEmpty)
         // quotes.straight and quotes.mixed stay quiet in a straight style.
         for id in ["quotes.straight", "quotes.mixed"] {
-            #expect(LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).isEmpty, "\(id)")
+            #expect(try LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).isEmpty, "\(id)")
         }
     }
 
@@ -52,7 +52,7 @@ import Testing
         for name in ["ap", "guardian", "reuters", "translated-en"] {
             let style = try Self.style(name)
             let text = "“We came in good faith,” the envoy said."
-            #expect(LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: text, style: style).isEmpty, "\(name)")
+            #expect(try LintFixtures.run(try Self.rule("quotes.curly", style), id: "quotes.curly", on: text, style: style).isEmpty, "\(name)")
         }
     }
 
@@ -62,14 +62,14 @@ import Testing
         #expect(try Self.fix(id, "The minister called the plan \"a disgrace.\"", style) == "The minister called the plan \"a disgrace\".")
         #expect(try Self.fix(id, "He described it as “hasty, ill-judged,” and left.", style) == "He described it as “hasty, ill-judged”, and left.")
         for clean in ["\"We will fight,\" he said.", "He said: \"We will fight.\"", "She said it was \"made in the U.S.\"", "He said, \"We will fight.\""] {
-            #expect(LintFixtures.run(try Self.rule(id, style), id: id, on: clean, style: style).isEmpty, "\(clean)")
+            #expect(try LintFixtures.run(try Self.rule(id, style), id: id, on: clean, style: style).isEmpty, "\(clean)")
         }
     }
 
     @Test func punctuationAnyDoesNothing() throws {
         let style = try Self.style("guardian")
         let text = "He called the plan \"a disgrace\". \"We will fight\", he said."
-        #expect(LintFixtures.run(try Self.rule("quotes.punctuation", style), id: "quotes.punctuation", on: text, style: style).isEmpty)
+        #expect(try LintFixtures.run(try Self.rule("quotes.punctuation", style), id: "quotes.punctuation", on: text, style: style).isEmpty)
     }
 
     @Test func seedStoryQuotes() throws {
@@ -78,7 +78,7 @@ import Testing
         let style = try Self.style("translated-en")
         let source = SourceFile(path: path, text: text)
         func lines(_ id: String) throws -> [Int] {
-            LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).map { source.location(of: $0.range.lowerBound).line }
+            try LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).map { source.location(of: $0.range.lowerBound).line }
         }
         #expect(try lines("quotes.mixed") == [35])
         #expect(try lines("quotes.punctuation") == [11])
@@ -103,11 +103,11 @@ import Testing
             The next round has not been scheduled.
             """
         for id in ["quotes.unbalanced", "quotes.nested", "quotes.mixed", "quotes.foreign", "quotes.punctuation"] {
-            #expect(LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).isEmpty, "\(id)")
+            #expect(try LintFixtures.run(try Self.rule(id, style), id: id, on: text, style: style).isEmpty, "\(id)")
         }
         // The last paragraph of the quote forgets to close it.
         let open = text.replacingOccurrences(of: "reached today.”", with: "reached today.")
-        #expect(LintFixtures.run(try Self.rule("quotes.unbalanced", style), id: "quotes.unbalanced", on: open, style: style).count == 1)
+        #expect(try LintFixtures.run(try Self.rule("quotes.unbalanced", style), id: "quotes.unbalanced", on: open, style: style).count == 1)
     }
 
     @Test func foreignFixLeavesOtherRulesQuiet() throws {
@@ -116,7 +116,7 @@ import Testing
         let fixed = try Self.fix("quotes.foreign", text, style)
         #expect(fixed == "Macron called the plan “irresponsible” and “a historic mistake”.")
         for id in ["quotes.foreign", "quotes.unbalanced", "quotes.mixed"] {
-            #expect(LintFixtures.run(try Self.rule(id, style), id: id, on: fixed, style: style).isEmpty, "\(id)")
+            #expect(try LintFixtures.run(try Self.rule(id, style), id: id, on: fixed, style: style).isEmpty, "\(id)")
         }
     }
 }

@@ -29,20 +29,20 @@ import Testing
 
         for example in description.triggering {
             let (text, markers) = LintFixtures.markers(in: example)
-            let diagnostics = LintFixtures.run(rule, id: id, on: text, style: style)
+            let diagnostics = try LintFixtures.run(rule, id: id, on: text, style: style)
             let starts = diagnostics.map(\.range.lowerBound).sorted()
             #expect(starts == markers, "\(id) on:\n\(example)\nfound: \(diagnostics.map(\.message))")
         }
         for example in description.nonTriggering {
-            let diagnostics = LintFixtures.run(rule, id: id, on: example, style: style)
+            let diagnostics = try LintFixtures.run(rule, id: id, on: example, style: style)
             #expect(diagnostics.isEmpty, "\(id) should not fire on:\n\(example)\nfound: \(diagnostics.map(\.message))")
         }
         for (before, after) in description.corrections.sorted(by: { $0.key < $1.key }) {
             let (text, _) = LintFixtures.markers(in: before)
-            let diagnostics = LintFixtures.run(rule, id: id, on: text, style: style)
+            let diagnostics = try LintFixtures.run(rule, id: id, on: text, style: style)
             let fixed = FixApplier.apply(diagnostics.compactMap(\.fix), to: text).text
             #expect(fixed == after, "\(id) correction of:\n\(before)")
-            let again = LintFixtures.run(rule, id: id, on: fixed, style: style)
+            let again = try LintFixtures.run(rule, id: id, on: fixed, style: style)
             #expect(again.compactMap(\.fix).isEmpty, "\(id): a second fix pass should change nothing on:\n\(fixed)")
         }
     }
@@ -69,9 +69,10 @@ enum LintFixtures {
         return (text, offsets)
     }
 
-    /// One rule alone on a plain-text story, as the lint stage would run it.
-    static func run(_ rule: any LintRule, id: String, on text: String, style: Style) -> [Diagnostic] {
-        guard var story = try? PlainTextReader.read(SourceFile(path: "example.txt", text: text)) else { return [] }
+    /// One rule alone on a plain-text story, as the lint stage would run it. A story the reader
+    /// refuses is an error, not a story without findings (a non-triggering example must be read).
+    static func run(_ rule: any LintRule, id: String, on text: String, style: Style) throws -> [Diagnostic] {
+        var story = try PlainTextReader.read(SourceFile(path: "example.txt", text: text))
         var report = LintReport()
         rule.check(LintDocument(story: story, style: style), &report)
         for finding in report.findings {

@@ -13,7 +13,7 @@ import Testing
 
     static func lint(_ id: String, _ text: String, style name: String = "ap") throws -> [Diagnostic] {
         let style = try LintFixtures.style(name)
-        return LintFixtures.run(try rule(id, style: style), id: id, on: text, style: style)
+        return try LintFixtures.run(try rule(id, style: style), id: id, on: text, style: style)
     }
 
     @Test(arguments: [
@@ -62,10 +62,10 @@ import Testing
         var style = Style(name: "bare")
         let text = "The crowd heard «Καλημέρα σε όλους» from the stage."
         let quiet = try Self.rule("script.untranslated", style: style)
-        #expect(LintFixtures.run(quiet, id: "script.untranslated", on: text, style: style).isEmpty)
+        #expect(try LintFixtures.run(quiet, id: "script.untranslated", on: text, style: style).isEmpty)
         style.settings["script.expected"] = .string("latin")
         let active = try Self.rule("script.untranslated", style: style)
-        #expect(LintFixtures.run(active, id: "script.untranslated", on: text, style: style).count == 1)
+        #expect(try LintFixtures.run(active, id: "script.untranslated", on: text, style: style).count == 1)
     }
 
     @Test func untranslatedGlossesAndLongBracketedText() throws {

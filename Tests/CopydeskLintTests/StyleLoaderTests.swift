@@ -33,7 +33,7 @@ import Testing
               unicode.soft-hyphen: off
               whitespace.trailing: warning
             """])
-        let style = try LintStage.loader.load(directory + "/desk.yml", searchDirectories: [LintFixtures.projectRoot])
+        let style = try StyleLoader.standard.load(directory + "/desk.yml", searchDirectories: [LintFixtures.projectRoot])
         #expect(style.name == "Desk")
         #expect(style.string("dashes.range") == "en-dash")
         #expect(style.string("dashes.dash") == "em-spaced")

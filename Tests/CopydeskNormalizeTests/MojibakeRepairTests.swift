@@ -1,3 +1,4 @@
+import CopydeskText
 import Testing
 @testable import CopydeskNormalize
 

@@ -3,7 +3,7 @@ import Copydesk
 import Foundation
 import Testing
 
-/// Properties that must hold for any input (issue 8), checked on generated wire-ish text. The quick
+/// Properties that must hold for any input, checked on generated wire-ish text. The quick
 /// versions run in `swift test`; `COPYDESK_PROPERTY_ITERATIONS=100000 swift test --filter Reliability`
 /// runs the long ones.
 @Suite struct ReliabilityPropertyTests {

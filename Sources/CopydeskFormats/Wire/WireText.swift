@@ -23,7 +23,7 @@ struct WireTextBuilder {
             pieces[pieces.count - 1].length += range.count
             pieces[pieces.count - 1].source = last.source.lowerBound..<range.upperBound
         } else {
-            pieces.append(WirePiece.make(length: range.count, source: range, kind: .verbatim))
+            pieces.append(MappedText.Piece(length: range.count, source: range, kind: .verbatim))
         }
     }
 
@@ -46,7 +46,7 @@ struct WireTextBuilder {
     mutating func decoded(_ text: [UInt8], source: Range<Int>) {
         guard !text.isEmpty else { return }
         bytes.append(contentsOf: text)
-        pieces.append(WirePiece.make(length: text.count, source: source, kind: .decoded))
+        pieces.append(MappedText.Piece(length: text.count, source: source, kind: .decoded))
     }
 
     mutating func decoded(_ text: String, source: Range<Int>) {
@@ -78,20 +78,6 @@ struct WireTextBuilder {
             return MappedText(verbatim: text, sourceOffset: pieces.first?.source.lowerBound ?? 0)
         }
         return MappedText(text: text, pieces: pieces)
-    }
-}
-
-/// `MappedText.Piece` has no public memberwise initialiser, so pieces are made by adjusting one
-/// taken from a verbatim text (its fields are public and settable).
-enum WirePiece {
-    private static let template: MappedText.Piece = MappedText(verbatim: " ", sourceOffset: 0).pieces[0]
-
-    static func make(length: Int, source: Range<Int>, kind: MappedText.PieceKind) -> MappedText.Piece {
-        var piece = template
-        piece.length = length
-        piece.source = source
-        piece.kind = kind
-        return piece
     }
 }
 
@@ -168,7 +154,7 @@ extension WireTextBuilder {
             pieces[pieces.count - 1].length += slice.count
             pieces[pieces.count - 1].source = last.source.lowerBound..<source.upperBound
         } else {
-            pieces.append(WirePiece.make(length: slice.count, source: source, kind: .verbatim))
+            pieces.append(MappedText.Piece(length: slice.count, source: source, kind: .verbatim))
         }
     }
 }

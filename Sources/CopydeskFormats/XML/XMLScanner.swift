@@ -496,7 +496,7 @@ public struct XMLScanner {
         func flush(_ upTo: Int) {
             guard upTo > runStart else { return }
             out.append(contentsOf: bytes[runStart..<upTo])
-            pieces.append(XMLText.piece(length: upTo - runStart, source: runStart..<upTo, kind: .verbatim))
+            pieces.append(MappedText.Piece(length: upTo - runStart, source: runStart..<upTo, kind: .verbatim))
         }
         while k < end {
             let byte = bytes[k]
@@ -511,7 +511,7 @@ public struct XMLScanner {
             let scalar = try reference(k + 1, semicolon, at: k)
             let encoded = Array(String(Character(scalar)).utf8)
             out.append(contentsOf: encoded)
-            pieces.append(XMLText.piece(length: encoded.count, source: k..<(semicolon + 1), kind: .decoded))
+            pieces.append(MappedText.Piece(length: encoded.count, source: k..<(semicolon + 1), kind: .decoded))
             k = semicolon + 1
             runStart = k
         }

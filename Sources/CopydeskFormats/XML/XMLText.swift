@@ -2,17 +2,6 @@ import CopydeskCore
 
 /// Helpers for turning XML text nodes into story text.
 enum XMLText {
-    /// `MappedText.Piece` has no public initializer; copy a piece and set its public fields.
-    private static let template = MappedText(verbatim: " ", sourceOffset: 0).pieces[0]
-
-    static func piece(length: Int, source: Range<Int>, kind: MappedText.PieceKind) -> MappedText.Piece {
-        var piece = template
-        piece.length = length
-        piece.source = source
-        piece.kind = kind
-        return piece
-    }
-
     /// The text of an element and its descendants with XML whitespace collapsed and trimmed
     /// (see `InlineTextCollector`); subtrees for which `skip` is true are left out. Nil when empty.
     static func inline(_ element: XMLTreeElement, skip: (XMLTreeElement) -> Bool = { _ in false }) -> MappedText? {
@@ -46,7 +35,7 @@ struct InlineTextCollector {
             case .element(let child):
                 if skip(child) { continue }
                 if child.local == "br" {
-                    space(XMLText.piece(length: 1, source: child.range, kind: .decoded))
+                    space(MappedText.Piece(length: 1, source: child.range, kind: .decoded))
                     continue
                 }
                 add(child, skip: skip)
@@ -78,10 +67,10 @@ struct InlineTextCollector {
                 if XMLScanner.isSpace(utf8[k]) {
                     while k < end, XMLScanner.isSpace(utf8[k]) { k += 1 }
                     let isOneSpace = k - runStart == 1 && utf8[runStart] == 0x20
-                    space(XMLText.piece(length: 1, source: source..<(source + k - runStart), kind: isOneSpace ? .verbatim : .decoded))
+                    space(MappedText.Piece(length: 1, source: source..<(source + k - runStart), kind: isOneSpace ? .verbatim : .decoded))
                 } else {
                     while k < end, !XMLScanner.isSpace(utf8[k]) { k += 1 }
-                    emit(utf8[runStart..<k], XMLText.piece(length: k - runStart, source: source..<(source + k - runStart), kind: .verbatim))
+                    emit(utf8[runStart..<k], MappedText.Piece(length: k - runStart, source: source..<(source + k - runStart), kind: .verbatim))
                 }
             }
         }

@@ -72,14 +72,8 @@ public struct LintDocument: Sendable {
         }
     }
 
-    /// A word: letters, digits and inner apostrophes, hyphens or periods (`don’t`, `Xi-Putin`, `U.S.`).
-    public struct Word: Sendable, Hashable {
-        public var range: Range<Int>
-        /// Starts with an uppercase letter.
-        public var isCapitalized: Bool
-        /// Only digits (and inner separators such as `,` or `.` in `1,200.5`).
-        public var isNumber: Bool
-    }
+    /// A word: letters, digits and inner apostrophes, hyphens or periods (the tokenizer's).
+    public typealias Word = Tokenizer.Word
 
     public var story: Story
     public var blocks: [Block] {
@@ -115,6 +109,12 @@ public struct LintDocument: Sendable {
     private static func bodyBlocks(of blocks: [Block]) -> [Block] { blocks.filter { $0.paragraphNumber != nil } }
 
     public var metadata: StoryMetadata { story.metadata }
+    /// False when the story says it is in a language other than English (for the rules that only
+    /// know English grammar); true when it does not say.
+    public var isEnglish: Bool {
+        guard let language = metadata.language?.lowercased(), !language.isEmpty else { return true }
+        return language.hasPrefix("en")
+    }
     public var headline: Block? { blocks.first { $0.kind == .headline } }
     /// Body paragraphs and subheads in order.
     public var body: [Block] { bodyBlocks }

@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 
 /// Repairs mojibake: UTF-8 text that was decoded as windows-1252 or ISO-8859-1 and re-encoded as
 /// UTF-8 ("CafÃ©" for "Café", "â€™" for "’", "ÐœÐ¾Ñ\u{81}ÐºÐ²Ð°" for "Москва").

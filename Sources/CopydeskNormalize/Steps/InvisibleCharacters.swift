@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 
 /// Removes characters a reader cannot see but software trips over: C0/C1 controls (tab and line
 /// breaks excepted), zero-width characters, stray byte-order marks, soft hyphens and bidi controls.

@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 import CopydeskICU
 
 /// Puts text into a Unicode normalization form, one whitespace-delimited word at a time so each

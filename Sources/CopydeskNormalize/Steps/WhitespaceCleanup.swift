@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 
 /// Line endings, tabs, runs of spaces, leading and trailing spaces, unusual Unicode spaces and
 /// (by option) no-break spaces and hard line wraps inside a paragraph.

@@ -57,7 +57,7 @@ enum Anchors {
         var sentenceStart = true
         while index < count {
             let byte = bytes[index]
-            if isDigit(byte) {
+            if ByteClass.isDigit(byte) {
                 let (anchor, end) = number(bytes, from: index)
                 set.strong.append("#" + digitShape(anchor))
                 index = end
@@ -174,11 +174,11 @@ enum Anchors {
         let count = bytes.count
         while index < count {
             let current = bytes[index]
-            if isDigit(current) { value.append(current); index += 1; continue }
+            if ByteClass.isDigit(current) { value.append(current); index += 1; continue }
             guard current == UInt8(ascii: ".") || current == UInt8(ascii: ",") || current == UInt8(ascii: " "),
-                  index + 1 < count, isDigit(bytes[index + 1]) else { break }
+                  index + 1 < count, ByteClass.isDigit(bytes[index + 1]) else { break }
             var digits = 0
-            while index + 1 + digits < count, isDigit(bytes[index + 1 + digits]) { digits += 1 }
+            while index + 1 + digits < count, ByteClass.isDigit(bytes[index + 1 + digits]) { digits += 1 }
             if digits == 3 {
                 index += 1
             } else if current == UInt8(ascii: " ") {
@@ -186,7 +186,7 @@ enum Anchors {
             } else {
                 value.append(UInt8(ascii: "."))
                 index += 1
-                while index < count, isDigit(bytes[index]) { value.append(bytes[index]); index += 1 }
+                while index < count, ByteClass.isDigit(bytes[index]) { value.append(bytes[index]); index += 1 }
                 break
             }
         }
@@ -206,7 +206,7 @@ enum Anchors {
         while index < range.upperBound {
             let byte = bytes[index]
             if byte < 0x80 {
-                if isDigit(byte) || isUpper(byte) || isLower(byte) { count += 1 }
+                if ByteClass.isDigit(byte) || isUpper(byte) || isLower(byte) { count += 1 }
             } else if byte & 0xC0 != 0x80 {
                 if byte == 0xC2 {
                     // U+0080–00BF: NBSP and Latin-1 punctuation.
@@ -256,7 +256,6 @@ enum Anchors {
         return scalar.properties.isUppercase
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
     @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
     @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
 }

@@ -96,7 +96,7 @@ struct SentenceSplitter: Sendable {
         }
         guard wordStart < mark else { return false }
         let word = bytes[wordStart..<mark]
-        if german, word.allSatisfy({ Anchors.isDigit($0) }) { return true }
+        if german, word.allSatisfy({ ByteClass.isDigit($0) }) { return true }
         // A single capital: an initial (`J.`, `M.`, `Κ.`). A single small letter is an
         // abbreviation only when listed (`κ.`, `г.`), so French `10 h.` can end a sentence.
         let scalars = word.filter { $0 & 0xC0 != 0x80 }.count

@@ -1,11 +1,10 @@
 import CopydeskCore
-import CopydeskLint
 
 /// A check of a translation against its original. One type per rule, in `Rules/<Family>/`.
 ///
 /// Like a `LintRule`, a rule is built once per language-pair profile (so it can compile its
 /// glossary or open its transliterator) and then run on many stories at once: keep no per-story
-/// state. It reports findings in the translation's blocks (`LintReport` block indices are
+/// state. It reports findings in the translation's blocks (`RuleReport` block indices are
 /// `Story.blocks` indices of the translation); the stage maps them to the input file.
 public protocol TranslationRule: Sendable {
     static var description: TranslationRuleDescription { get }
@@ -13,7 +12,7 @@ public protocol TranslationRule: Sendable {
     /// refuses keys no rule declares.
     static var settings: [String] { get }
     init(profile: TranslationProfile) throws
-    func check(_ document: TranslationDocument, _ report: inout LintReport)
+    func check(_ document: TranslationDocument, _ report: inout RuleReport)
 }
 
 extension TranslationRule {
@@ -41,6 +40,12 @@ public struct TranslationRuleDescription: Sendable {
         self.severity = severity
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+    }
+
+    /// The rule as every stage describes its rules (`Stage.rules`): id, summary and severity; the
+    /// examples, which need an original beside the translation, stay here.
+    public var rule: RuleDescription {
+        RuleDescription(id: id, summary: summary, severity: severity, triggering: [], nonTriggering: [])
     }
 }
 

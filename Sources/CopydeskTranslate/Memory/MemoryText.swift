@@ -1,3 +1,4 @@
+import CopydeskText
 import CopydeskDedup
 import CopydeskICU
 

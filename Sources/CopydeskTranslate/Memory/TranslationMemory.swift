@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskText
 import CopydeskDedup
 import Foundation
 import GRDB

@@ -89,7 +89,6 @@ enum DashText {
         i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x94
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     @inline(__always) static func isLetterOrDigit(_ bytes: [UInt8], _ i: Int) -> Bool {
         i >= 0 && i < bytes.count && Tokenizer.isWordByte(bytes, i)

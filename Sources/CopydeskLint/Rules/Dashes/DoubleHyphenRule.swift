@@ -71,7 +71,7 @@ struct DoubleHyphenRule: ClauseDashRule {
                           DashText.wordEnds(bytes, before: i - 1) || DashText.closingEnds(bytes, before: i - 1),
                           DashText.isLetterOrDigit(bytes, end + 1) || DashText.openingStarts(bytes, at: end + 1),
                           // A figure after it: a table's empty cell (`60 -- 0.01`) or a minus sign.
-                          !DashText.isDigit(after)
+                          !ByteClass.isDigit(after)
                     else { continue }
                     if dash.spaced {
                         edit = TextEdit(range: i..<end, replacement: dash.mark)
@@ -97,6 +97,6 @@ struct DoubleHyphenRule: ClauseDashRule {
     }
 
     private static func isLetter(_ bytes: [UInt8], _ i: Int) -> Bool {
-        Tokenizer.isWordByte(bytes, i) && !DashText.isDigit(bytes[i])
+        Tokenizer.isWordByte(bytes, i) && !ByteClass.isDigit(bytes[i])
     }
 }

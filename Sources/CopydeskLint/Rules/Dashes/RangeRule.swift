@@ -68,11 +68,11 @@ struct RangeRule: LintRule {
                 defer { i += 3 }
                 let end = i + 3
                 let name = bytes[i + 2] == 0x93 ? "an en dash" : "an em dash"
-                if DashText.isDigit(bytes[i - 1]), DashText.isDigit(bytes[end]) {
+                if ByteClass.isDigit(bytes[i - 1]), ByteClass.isDigit(bytes[end]) {
                     report.add(block: block.index, range: i..<end, "use a hyphen in a range (\"15-16\"), not \(name)",
                                fix: [TextEdit(range: i..<end, replacement: "-")])
                 } else if bytes[i + 2] == 0x93, i >= 2, end + 1 < count, bytes[i - 1] == DashText.space, bytes[end] == DashText.space,
-                          DashText.isDigit(bytes[i - 2]), DashText.isDigit(bytes[end + 1]) {
+                          ByteClass.isDigit(bytes[i - 2]), ByteClass.isDigit(bytes[end + 1]) {
                     let left = Self.number(bytes, endingAt: i - 1), right = Self.number(bytes, startingAt: end + 1)
                     report.add(block: block.index, range: i..<end, "a range takes a closed-up hyphen (\"15-16\"), not a spaced en dash",
                                suggestion: "\(QuotedText.bounded(left))-\(QuotedText.bounded(right)) if this is a range")
@@ -94,10 +94,10 @@ struct RangeRule: LintRule {
             let start = skip.start(block)
             for (index, word) in words.enumerated() where word.range.lowerBound >= start {
                 // The tokenizer keeps `1990-95` as one word: figures, one hyphen, figures.
-                guard DashText.isDigit(bytes[word.range.lowerBound]), DashText.isDigit(bytes[word.range.upperBound - 1]) else { continue }
+                guard ByteClass.isDigit(bytes[word.range.lowerBound]), ByteClass.isDigit(bytes[word.range.upperBound - 1]) else { continue }
                 let token = bytes[word.range]
                 guard let hyphenAt = token.firstIndex(of: DashText.hyphen),
-                      token.allSatisfy({ DashText.isDigit($0) || $0 == DashText.hyphen }),
+                      token.allSatisfy({ ByteClass.isDigit($0) || $0 == DashText.hyphen }),
                       token.reduce(0, { $0 + ($1 == DashText.hyphen ? 1 : 0) }) == 1 else { continue }
                 // Nothing joined on either side: `F-16`, `18-24-year-olds`, `1,000-2,000`, `2/10-12`.
                 let lower = word.range.lowerBound, upper = word.range.upperBound
@@ -130,7 +130,7 @@ struct RangeRule: LintRule {
     private static func isJoiner(_ bytes: [UInt8], _ i: Int, beyond: Int) -> Bool {
         let byte = bytes[i]
         if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") {
-            return beyond >= 0 && beyond < bytes.count && DashText.isDigit(bytes[beyond])
+            return beyond >= 0 && beyond < bytes.count && ByteClass.isDigit(bytes[beyond])
         }
         return byte == DashText.hyphen || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#")
             || byte == UInt8(ascii: "$") || Tokenizer.isWordByte(bytes, i)
@@ -143,13 +143,13 @@ struct RangeRule: LintRule {
 
     private static func number(_ bytes: [UInt8], endingAt end: Int) -> String {
         var start = end
-        while start > 0, DashText.isDigit(bytes[start - 1]) { start -= 1 }
+        while start > 0, ByteClass.isDigit(bytes[start - 1]) { start -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     private static func number(_ bytes: [UInt8], startingAt start: Int) -> String {
         var end = start
-        while end < bytes.count, DashText.isDigit(bytes[end]) { end += 1 }
+        while end < bytes.count, ByteClass.isDigit(bytes[end]) { end += 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

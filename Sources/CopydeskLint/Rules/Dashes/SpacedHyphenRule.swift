@@ -62,7 +62,7 @@ struct SpacedHyphenRule: ClauseDashRule {
                 guard DashText.wordEnds(bytes, before: i - 1) || DashText.closingEnds(bytes, before: i - 1),
                       DashText.isLetterOrDigit(bytes, i + 2) || DashText.openingStarts(bytes, at: i + 2) else { continue }
                 // Before a figure: a range, a score or a minus sign.
-                if DashText.isDigit(after) { continue }
+                if ByteClass.isDigit(after) { continue }
                 let edit = dash.spaced
                     ? TextEdit(range: i..<(i + 1), replacement: dash.mark)
                     : TextEdit(range: (i - 1)..<(i + 2), replacement: dash.mark)

@@ -67,7 +67,7 @@ struct WrongDashRule: ClauseDashRule {
                 guard DashText.wordEnds(bytes, before: leftAt) || DashText.closingEnds(bytes, before: leftAt),
                       DashText.isLetterOrDigit(bytes, rightAt) || DashText.openingStarts(bytes, at: rightAt) else { continue }
                 // Between figures: a range or a score.
-                if DashText.isDigit(bytes[leftAt - 1]), DashText.isDigit(rightByte) { continue }
+                if ByteClass.isDigit(bytes[leftAt - 1]), ByteClass.isDigit(rightByte) { continue }
                 let spaced = leftSpace == 1 && rightSpace == 1
                 let closed = leftSpace == 0 && rightSpace == 0
                 // A closed en dash joins a compound or a range.

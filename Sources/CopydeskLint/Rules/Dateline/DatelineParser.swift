@@ -34,12 +34,6 @@ struct Dateline: Sendable {
 
     var city: Range<Int>? { place.first }
     var regions: ArraySlice<Range<Int>> { place.dropFirst() }
-
-    /// A calendar date when the dateline names one with a year, or month and day with `year`.
-    func calendarDate(fallbackYear: Int?) -> (month: Int, day: Int, year: Int?)? {
-        guard let month, let day else { return nil }
-        return (month, day, year ?? fallbackYear)
-    }
 }
 
 /// Finds and parses the dateline of a story, once, for the four dateline rules and the dates rules.
@@ -274,7 +268,7 @@ enum DatelineParser {
         var wordStart = true
         for i in range {
             let c = b[i]
-            if DateBytes.isDigit(c) { return false }
+            if ByteClass.isDigit(c) { return false }
             if c == 0x20 {
                 words += 1
                 wordStart = true

@@ -117,7 +117,6 @@ struct CivilDate: Sendable, Hashable {
 
 /// Small byte helpers for the dates and dateline rules.
 enum DateBytes {
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// A day of the month written as 1–2 digits in `bytes[range]`, with what follows the digits
     /// (`15`, `15th`, `15-16`): the day, and the range of an ordinal suffix if any. Nil when the
@@ -125,7 +124,7 @@ enum DateBytes {
     static func day(_ bytes: [UInt8], _ range: Range<Int>) -> (day: Int, suffix: Range<Int>?)? {
         var i = range.lowerBound
         var value = 0
-        while i < range.upperBound, i - range.lowerBound < 3, isDigit(bytes[i]) { value = value * 10 + Int(bytes[i] - 0x30); i += 1 }
+        while i < range.upperBound, i - range.lowerBound < 3, ByteClass.isDigit(bytes[i]) { value = value * 10 + Int(bytes[i] - 0x30); i += 1 }
         let digits = i - range.lowerBound
         guard digits >= 1, digits <= 2, value >= 1, value <= 31 else { return nil }
         if i == range.upperBound { return (value, nil) }
@@ -145,7 +144,7 @@ enum DateBytes {
     static func year(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         guard range.count == 4 else { return nil }
         var value = 0
-        for i in range { guard isDigit(bytes[i]) else { return nil }; value = value * 10 + Int(bytes[i] - 0x30) }
+        for i in range { guard ByteClass.isDigit(bytes[i]) else { return nil }; value = value * 10 + Int(bytes[i] - 0x30) }
         return value >= 1000 && value <= 2999 ? value : nil
     }
 }

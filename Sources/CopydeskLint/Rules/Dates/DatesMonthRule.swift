@@ -159,14 +159,14 @@ struct DatesMonthRule: LintRule {
     /// The day as it should read: digits without an ordinal (`dates.ordinal` reports that).
     private static func dayText(_ document: LintDocument, _ block: LintDocument.Block, _ range: Range<Int>) -> String {
         var end = range.lowerBound
-        while end < range.upperBound, DateBytes.isDigit(block.bytes[end]) { end += 1 }
+        while end < range.upperBound, ByteClass.isDigit(block.bytes[end]) { end += 1 }
         return document.text(block, range.lowerBound..<end)
     }
 
     /// 1–31 in digits alone (no ordinal, no range).
     private static func isPlainDay(_ b: [UInt8], _ word: LintDocument.Word) -> Bool {
         guard word.isNumber, let (_, suffix) = DateBytes.day(b, word.range), suffix == nil else { return false }
-        return word.range.allSatisfy { DateBytes.isDigit(b[$0]) }
+        return word.range.allSatisfy { ByteClass.isDigit(b[$0]) }
     }
 
     /// Not a day-first date to reorder: the second of a list or range ("15 and 16 September",

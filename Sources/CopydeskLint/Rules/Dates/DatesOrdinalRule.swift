@@ -68,7 +68,7 @@ struct DatesOrdinalRule: LintRule {
             var dayAfterMonth: Set<Int> = []
             for k in words.indices {
                 let word = words[k]
-                guard word.range.count >= 2, word.range.count <= 4, DateBytes.isDigit(b[word.range.lowerBound]),
+                guard word.range.count >= 2, word.range.count <= 4, ByteClass.isDigit(b[word.range.lowerBound]),
                       let (day, suffix) = DateBytes.day(b, word.range) else { continue }
                 if let dateline, dateline.block == block.index, dateline.range.contains(word.range.lowerBound) { continue }
                 let afterMonth = k > 0 && month(k - 1) != nil && adjacent(k - 1, k)

@@ -45,7 +45,7 @@ struct NumbersForeignFormatRule: LintRule {
     init(style: Style) throws {}
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard NumbersText.isEnglish(document) else { return }
+        guard document.isEnglish else { return }
         for block in document.blocks where block.kind != .byline {
             let tabular = document.shared.isTabular(block, NumbersText.isTabular)
             let words = block.words
@@ -75,10 +75,10 @@ struct NumbersForeignFormatRule: LintRule {
         // Not part of a longer figure: "1:02.345", "v1.200", "192.168.1.1".
         if range.lowerBound > 0 {
             let before = bytes[range.lowerBound - 1]
-            if before == UInt8(ascii: ":") || before == UInt8(ascii: ".") || before == UInt8(ascii: ",") || NumbersText.isDigit(before) { return }
+            if before == UInt8(ascii: ":") || before == UInt8(ascii: ".") || before == UInt8(ascii: ",") || ByteClass.isDigit(before) { return }
         }
         // Plain digits (most figures) have nothing to swap: only a space before "%" to report.
-        if bytes[range].allSatisfy(NumbersText.isDigit) {
+        if bytes[range].allSatisfy(ByteClass.isDigit) {
             let space = spaceWidth(bytes, range.upperBound)
             let percentAt = range.upperBound + space
             guard space > 0, percentAt < bytes.count, bytes[percentAt] == UInt8(ascii: "%") else { return }
@@ -88,7 +88,7 @@ struct NumbersForeignFormatRule: LintRule {
         var separators: [UInt8] = []
         for k in range {
             let byte = bytes[k]
-            if NumbersText.isDigit(byte) { groups[groups.count - 1] += 1 } else { separators.append(byte); groups.append(0) }
+            if ByteClass.isDigit(byte) { groups[groups.count - 1] += 1 } else { separators.append(byte); groups.append(0) }
         }
         let leadingZero = bytes[range.lowerBound] == UInt8(ascii: "0")
         let text = String(decoding: bytes[range], as: UTF8.self)
@@ -163,7 +163,7 @@ struct NumbersForeignFormatRule: LintRule {
         let bytes = block.bytes
         let h = range.upperBound - 3
         guard bytes[h] == UInt8(ascii: "h") || bytes[h] == UInt8(ascii: "H") else { return }
-        guard bytes[range.lowerBound..<h].allSatisfy(NumbersText.isDigit), bytes[(h + 1)..<range.upperBound].allSatisfy(NumbersText.isDigit)
+        guard bytes[range.lowerBound..<h].allSatisfy(ByteClass.isDigit), bytes[(h + 1)..<range.upperBound].allSatisfy(ByteClass.isDigit)
         else { return }
         guard let hour = NumbersText.value(bytes, range.lowerBound..<h), let minute = NumbersText.value(bytes, (h + 1)..<range.upperBound),
               hour < 24, minute < 60 else { return }

@@ -61,7 +61,7 @@ struct NumbersSpellOutRule: LintRule {
     }
 
     func check(_ document: LintDocument, _ report: inout LintReport) {
-        guard enabled, NumbersText.isEnglish(document) else { return }
+        guard enabled, document.isEnglish else { return }
         for block in document.body where block.kind == .paragraph && !document.shared.isTabular(block, NumbersText.isTabular) {
             checkBlock(document, block, &report)
         }

@@ -1,12 +1,6 @@
 /// Grammatical facts and byte helpers shared by the numbers rules: number words, units and
 /// currencies that take figures, and a test for tabular (agate) text.
 enum NumbersText {
-    /// False when the story says it is in a language other than English (the rules are for English copy).
-    static func isEnglish(_ document: LintDocument) -> Bool {
-        guard let language = document.metadata.language?.lowercased(), !language.isEmpty else { return true }
-        return language.hasPrefix("en")
-    }
-
     static let ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     static let tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -121,6 +115,5 @@ enum NumbersText {
         return String(decoding: folded, as: UTF8.self)
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     static func isLowerASCII(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 }

@@ -1,4 +1,3 @@
-import CopydeskNormalize
 
 /// Finds the quotation marks of one block and works out what each one does (opens, closes, is an
 /// apostrophe or a prime) and which marks pair up. Shared by the quotes rules.
@@ -245,7 +244,7 @@ struct QuoteScanner {
     /// ‘90s, ‘em, ‘tis: an opening single mark used for an apostrophe.
     private func isElision(after j: Int) -> Bool {
         var end = j
-        while end < bytes.count, end - j < 6, Tokenizer.isDigit(bytes[end]) || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
+        while end < bytes.count, end - j < 6, ByteClass.isDigit(bytes[end]) || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
         guard end > j, end - j <= 5, end >= bytes.count || !Tokenizer.isWordByte(bytes, end) || bytes[end] == 0x73 else { return false }
         let word = String(decoding: bytes[j..<end], as: UTF8.self).lowercased()
         if word.count == 2, word.allSatisfy(\.isNumber) { return true }
@@ -273,7 +272,7 @@ struct QuoteScanner {
                     marks[index].role = .close
                     marks[stack[k]].partner = index
                     stack.removeSubrange(k...)
-                } else if mark.glyph == .curlyCloseDouble, mark.range.lowerBound > 0, Tokenizer.isDigit(bytes[mark.range.lowerBound - 1]) {
+                } else if mark.glyph == .curlyCloseDouble, mark.range.lowerBound > 0, ByteClass.isDigit(bytes[mark.range.lowerBound - 1]) {
                     // a 12” screen: inches typed with a curly mark, not a quotation.
                     marks[index].role = .prime
                 } else {

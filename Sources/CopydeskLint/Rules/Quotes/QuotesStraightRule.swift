@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskNormalize
 
 /// Straight quotation marks and apostrophes (`"`, `'`) in a style that demands curly ones
 /// (`quotes.form: curly`).

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.brackets`: parentheses, square brackets and braces agree between an original
 /// and its translation, pair by aligned pair, and balance in the translation.
@@ -72,7 +71,7 @@ struct TranslationBracketsRule: TranslationRule {
         }
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty {
             let source = Side(pair.source, document.source), target = Side(pair.target, document.target)
             let location = document.sourceLocation(of: pair.source[0])

@@ -145,7 +145,7 @@ struct NumberReader: Sendable {
         var lastMonth: (month: Int, start: Int, end: Int)?
         while i < n {
             let byte = bytes[i]
-            if TextScan.isDigit(byte) {
+            if ByteClass.isDigit(byte) {
                 if isIdentifier(bytes, at: i) {
                     i = skipIdentifier(bytes, from: i)
                     continue
@@ -191,7 +191,7 @@ struct NumberReader: Sendable {
         func joined(_ a: NumberMention, _ b: NumberMention) -> Bool {
             guard a.range.upperBound <= b.range.lowerBound else { return false }
             let gap = bytes[a.range.upperBound..<b.range.lowerBound].filter { $0 != 0x20 }
-            return gap.count <= 6 && !gap.contains { TextScan.isDigit($0) || $0 == 0x2E }
+            return gap.count <= 6 && !gap.contains { ByteClass.isDigit($0) || $0 == 0x2E }
         }
         func day(_ mention: NumberMention) -> Int? {
             guard mention.kind == .figure, !mention.isYear, mention.otherReading == nil, case .number(let value)? = mention.values.first,
@@ -239,8 +239,8 @@ struct NumberReader: Sendable {
         var j = i
         while j < bytes.count {
             let b = bytes[j]
-            if TextScan.isDigit(b) || b == 0x2D || b == 0x2F || b == 0x5F { j += 1; continue }
-            if (b == 0x2E || b == 0x2C), j + 1 < bytes.count, TextScan.isDigit(bytes[j + 1]) { j += 1; continue }
+            if ByteClass.isDigit(b) || b == 0x2D || b == 0x2F || b == 0x5F { j += 1; continue }
+            if (b == 0x2E || b == 0x2C), j + 1 < bytes.count, ByteClass.isDigit(bytes[j + 1]) { j += 1; continue }
             let (scalar, width) = TextScan.scalar(bytes, j)
             if TextScan.isLetter(scalar) { j += width; continue }
             break
@@ -262,7 +262,7 @@ struct NumberReader: Sendable {
 
     private func digitsEnd(_ bytes: [UInt8], _ i: Int) -> Int {
         var j = i
-        while j < bytes.count, TextScan.isDigit(bytes[j]) { j += 1 }
+        while j < bytes.count, ByteClass.isDigit(bytes[j]) { j += 1 }
         return j
     }
 
@@ -288,7 +288,7 @@ struct NumberReader: Sendable {
                 width = TextScan.spaceWidth(bytes, j)
                 if width > 0 { separator = .space }
             }
-            guard let separator, j + width < n, TextScan.isDigit(bytes[j + width]) else { break }
+            guard let separator, j + width < n, ByteClass.isDigit(bytes[j + width]) else { break }
             let next = (j + width)..<digitsEnd(bytes, j + width)
             // Space grouping (fr, ru: "1 200") only in decimal-comma languages, three digits a group;
             // a clock's minutes are two digits; a date has at most three parts.

@@ -1,7 +1,6 @@
 import CopydeskCore
 import Foundation
 import CopydeskICU
-import CopydeskLint
 
 /// `translation.punctuation`: the original's punctuation conventions left in the translation,
 /// and a question or exclamation that the translation ends differently (pofilter's `endpunc`).
@@ -76,7 +75,7 @@ struct TranslationPunctuationRule: TranslationRule {
         }
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         let sourceLanguage = document.sourceLanguage.map(TranslationProfileLoader.primary) ?? "und"
         let targetLanguage = document.targetLanguage.map(TranslationProfileLoader.primary) ?? "en"
         guard sourceLanguage != targetLanguage else { return }
@@ -119,7 +118,7 @@ struct TranslationPunctuationRule: TranslationRule {
         while i < bytes.count {
             let (scalar, width) = TextScan.scalar(bytes, i)
             if scalar == 0x3B || scalar == 0x37E, let (before, _) = TextScan.scalar(before: i, bytes),
-               TextScan.isLetter(before) || (before < 0x80 && TextScan.isDigit(UInt8(before))) || [0xBB, 0x201D, 0x22, 0x29].contains(before) {
+               TextScan.isLetter(before) || (before < 0x80 && ByteClass.isDigit(UInt8(before))) || [0xBB, 0x201D, 0x22, 0x29].contains(before) {
                 return true
             }
             i += width
@@ -128,7 +127,7 @@ struct TranslationPunctuationRule: TranslationRule {
     }
 
     private func checkMarks(_ block: TranslationDocument.Block, _ marks: Marks, greekSource: Bool, asking: Bool, frenchSource: Bool,
-                            targetName: String, _ report: inout LintReport) {
+                            targetName: String, _ report: inout RuleReport) {
         let bytes = block.bytes
         let quotes = QuoteScan(bytes, range: 0..<bytes.count)
         var reported = Set<Int>()
@@ -181,8 +180,8 @@ struct TranslationPunctuationRule: TranslationRule {
                       before == 0x20 || before == 0xA0 || before == 0x202F || before == 0x2009 { start = at }
                 guard start < i, start > 0, bytes[start - 1] != 0x0A else { continue }
                 let after = i + width < bytes.count ? bytes[i + width] : 0x20
-                if scalar == 0x3A, TextScan.isDigit(bytes[start - 1]),
-                   TextScan.isDigit(after) || (after == 0x20 && i + 2 < bytes.count && TextScan.isDigit(bytes[i + 2])) { continue }
+                if scalar == 0x3A, ByteClass.isDigit(bytes[start - 1]),
+                   ByteClass.isDigit(after) || (after == 0x20 && i + 2 < bytes.count && ByteClass.isDigit(bytes[i + 2])) { continue }
                 report.add(block: block.index, range: start..<i,
                            frenchSource
                                ? "a space before \"\(String(UnicodeScalar(UInt8(scalar))))\" is the original's French spacing: remove it"
@@ -231,7 +230,7 @@ struct TranslationPunctuationRule: TranslationRule {
     // MARK: Abbreviations
 
     private func abbreviations(_ block: TranslationDocument.Block, _ abbreviation: LanguageData.Abbreviation,
-                               sourceLanguage: String, _ report: inout LintReport) {
+                               sourceLanguage: String, _ report: inout RuleReport) {
         let bytes = block.bytes
         for form in abbreviation.leftIn {
             let needle = Array(form.utf8)
@@ -245,8 +244,8 @@ struct TranslationPunctuationRule: TranslationRule {
                 var next = end
                 while next < bytes.count, TextScan.spaceWidth(bytes, next) > 0 { next += TextScan.spaceWidth(bytes, next) }
                 let beforeName = next > end && next < bytes.count && TextScan.isUpper(TextScan.scalar(bytes, next).0)
-                let afterFigure = start >= 2 && TextScan.isDigit(bytes[start - 2]) && bytes[start - 1] == 0x20
-                guard afterFigure || (beforeName && !needle.first.map(TextScan.isDigit)!) else { continue }
+                let afterFigure = start >= 2 && ByteClass.isDigit(bytes[start - 2]) && bytes[start - 1] == 0x20
+                guard afterFigure || (beforeName && !needle.first.map(ByteClass.isDigit)!) else { continue }
                 // An initial in an English name ("M. Peskov" for Mikhail) is fine unless the
                 // original wrote the abbreviation before the same name.
                 if beforeName, !afterFigure, needle.count == 2, needle[0] &- 0x41 < 26, sourceLanguage != "fr" { continue }
@@ -271,14 +270,14 @@ struct TranslationPunctuationRule: TranslationRule {
             let mark = String(UnicodeScalar(scalar).map(Character.init) ?? " ")
             if data.questionMarks.contains(mark) { return (.question, start..<end) }
             if scalar == 0x21 { return (.exclamation, start..<end) }
-            if TextScan.isLetter(scalar) || (scalar < 0x80 && TextScan.isDigit(UInt8(scalar))) { return (.none, end..<end) }
+            if TextScan.isLetter(scalar) || (scalar < 0x80 && ByteClass.isDigit(UInt8(scalar))) { return (.none, end..<end) }
             return (.other, start..<end)
         }
         return (.none, 0..<0)
     }
 
     private func endPunctuation(_ pair: AlignedPair, _ document: TranslationDocument, source: LanguageData, target: LanguageData,
-                                greekSource: Bool, _ report: inout LintReport) {
+                                greekSource: Bool, _ report: inout RuleReport) {
         guard let last = pair.target.last, let sourceLast = pair.source.last else { return }
         let (sourceEnding, _) = ending(document.source[sourceLast].bytes, source)
         let (targetEnding, range) = ending(document.target[last].bytes, target)

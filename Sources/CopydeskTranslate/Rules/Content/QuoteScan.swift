@@ -57,7 +57,7 @@ struct QuoteScan {
             if mark == 0x2019 { continue }  // apostrophe
             if mark == 0x2018 {
                 // ‘ opens only where a word can start: after a space, a dash or another quote.
-                if let (before, _) = TextScan.scalar(before: i, bytes), TextScan.isLetter(before) || TextScan.isDigit(UInt8(truncatingIfNeeded: before)) && before < 0x80 { continue }
+                if let (before, _) = TextScan.scalar(before: i, bytes), TextScan.isLetter(before) || ByteClass.isDigit(UInt8(truncatingIfNeeded: before)) && before < 0x80 { continue }
             }
             if Self.openers.contains(mark) {
                 stack.append((i, width, mark))
@@ -145,7 +145,7 @@ struct BracketScan {
     /// "1)", "a)", "iv)" opening a block or following a space: a list item, not a stray bracket.
     static func isListMarker(_ bytes: [UInt8], _ i: Int, _ range: Range<Int>) -> Bool {
         var k = i
-        while k > range.lowerBound, k > i - 4, bytes[k - 1] < 0x80, TextScan.isDigit(bytes[k - 1]) || (bytes[k - 1] | 0x20) &- 0x61 < 26 { k -= 1 }
+        while k > range.lowerBound, k > i - 4, bytes[k - 1] < 0x80, ByteClass.isDigit(bytes[k - 1]) || (bytes[k - 1] | 0x20) &- 0x61 < 26 { k -= 1 }
         guard k < i else { return false }
         return k == range.lowerBound || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x0A
     }

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.quotes`: the translation quotes what the original quotes, nested the same way,
 /// and its quotation marks balance, whatever marks each language uses (Greek «…» with “…”
@@ -70,7 +69,7 @@ struct TranslationQuotesRule: TranslationRule {
         }
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty {
             let source = Side(pair.source, document.source), target = Side(pair.target, document.target)
             let location = document.sourceLocation(of: pair.source[0])

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// Names of the original that the translation drops, misspells, or leaves in the source's letters.
 ///
@@ -123,7 +122,7 @@ struct NamesRule: TranslationRule {
         var isCapitalized: Bool
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         let names = sourceNames(document)
         var targetWords: [TargetWord] = []
         var targetLoose: Set<[UInt8]> = []
@@ -366,7 +365,7 @@ struct NamesRule: TranslationRule {
     }
 
     /// One to three capitalised words in the original's letters inside a translated paragraph.
-    private func untranslated(_ block: TranslationDocument.Block, script: NameText.Script, _ report: inout LintReport) {
+    private func untranslated(_ block: TranslationDocument.Block, script: NameText.Script, _ report: inout RuleReport) {
         let words = NameText.words(block.bytes, abbreviations: data.abbreviations)
         let bytes = block.bytes
         var i = 0

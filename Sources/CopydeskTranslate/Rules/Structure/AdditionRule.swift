@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.addition`: a paragraph or sentence of the translation with no counterpart in
 /// the original — text pasted from another story or an earlier version, a sentence written
@@ -67,7 +66,7 @@ struct AdditionRule: TranslationRule {
 
     init(profile: TranslationProfile) throws {}
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         guard document.source.contains(where: { !Self.trimmed($0.bytes).isEmpty }) else { return }
         let gaps = document.gaps
         guard gaps.reliable else { return }

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.length`: a paragraph whose translation is much shorter or longer than the
 /// language pair usually gives — text left out or added inside a paragraph the aligner still
@@ -55,7 +54,7 @@ struct LengthRule: TranslationRule {
         minimumLetters = profile.int("length.min-letters") ?? 150
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         let range = document.profile.lengthRatio
         let pairName = [document.sourceLanguage, document.targetLanguage].compactMap { $0 }.joined(separator: "→")
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty && pair.confidence >= AlignmentGaps.pairConfidence {

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.omission`: a paragraph or a sentence of the original with no counterpart in the
 /// translation — the commonest serious translation error on a busy desk (a paragraph skipped
@@ -78,7 +77,7 @@ struct OmissionRule: TranslationRule {
 
     init(profile: TranslationProfile) throws {}
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         // An empty translation is translation.untranslated's finding, not a list of omissions.
         guard document.target.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) else { return }
         if let content = document.sharedContent, content.isUnrelated {

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.untranslated`: text the translator did not translate —
 /// - a translation with no text, or a unit whose target is empty (XLIFF);
@@ -143,7 +142,7 @@ struct UntranslatedRule: TranslationRule {
         return words
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         if document.target.allSatisfy({ AdditionRule.trimmed($0.bytes).isEmpty }) {
             if document.source.contains(where: { !AdditionRule.trimmed($0.bytes).isEmpty }) {
                 report.add(block: 0, range: 0..<0, "the translation is empty; the original (\(document.sourceFile.path)) has \(document.source.count) paragraphs")
@@ -183,7 +182,7 @@ struct UntranslatedRule: TranslationRule {
     }
 
     /// Greek or Cyrillic in English copy: the whole paragraph, or stretches of it.
-    private func checkScript(_ words: [Word], block: Int, range: Range<Int>, _ sourceScript: Script, _ report: inout LintReport) {
+    private func checkScript(_ words: [Word], block: Int, range: Range<Int>, _ sourceScript: Script, _ report: inout RuleReport) {
         let inSource = words.filter { $0.script == sourceScript }
         guard !inSource.isEmpty else { return }
         let letters = { (list: [Word]) in list.reduce(0) { $0 + $1.letters } }
@@ -207,7 +206,7 @@ struct UntranslatedRule: TranslationRule {
 
     /// A paragraph in French (or German…) in English copy, by function words.
     private func checkLanguage(_ words: [Word], _ block: TranslationDocument.Block, range: Range<Int>, _ document: TranslationDocument,
-                               _ report: inout LintReport) {
+                               _ report: inout RuleReport) {
         guard words.count >= 8,
               let source = document.sourceLanguage.map(TranslationProfileLoader.primary),
               let target = document.targetLanguage.map(TranslationProfileLoader.primary),

@@ -1,4 +1,4 @@
-import CopydeskLint
+import CopydeskText
 
 /// A profile's glossary compiled once: source forms in a hashed word index (first word exact or
 /// by `prefix*`, the rest checked word by word), and every required and avoided rendering in one

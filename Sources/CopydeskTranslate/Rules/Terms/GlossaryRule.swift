@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// The desk glossary (`glossary:` files of the profile, and inline `terms:`): when a source
 /// paragraph holds a term (any of its forms; `Βουλ*` matches every case of Βουλή; case and
@@ -45,7 +44,7 @@ struct GlossaryRule: TranslationRule {
         sourceScript = NamesRule.script(of: profile.sourceLanguage)
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         guard !index.isEmpty else { return }
         let abbreviations: Set<[UInt8]> = []
         // Terms the translation renders somewhere: a later mention may be shortened ("the

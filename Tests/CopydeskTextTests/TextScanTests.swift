@@ -1,10 +1,9 @@
-@testable import CopydeskLint
-import CopydeskNormalize
+@testable import CopydeskText
 import Testing
 
-/// The word-at-a-time scans of the lint stage against the simple definitions they replace, on
+/// The word-at-a-time scans of the text layer against the simple definitions they replace, on
 /// generated text built from the pieces where they could differ.
-@Suite struct LintScanTests {
+@Suite struct TextScanTests {
     static let pieces: [String] = [
         "said", "Said", "SAIDS", "according", "to", "According", "accordingly", "internationally", "recognised",
         "U.S.", "a.m.", "Mr.", "Sept.", "No.", "F.", "Kennedy", "1,200.5", "3.5", "12,34", "5'11\"", "'90s", "don't",
@@ -89,8 +88,8 @@ import Testing
 
     // MARK: The definitions before the word-at-a-time scans
 
-    static func referenceWords(_ bytes: [UInt8]) -> [LintDocument.Word] {
-        var words: [LintDocument.Word] = []
+    static func referenceWords(_ bytes: [UInt8]) -> [Tokenizer.Word] {
+        var words: [Tokenizer.Word] = []
         func joinerWidth(_ i: Int) -> Int {
             let byte = bytes[i]
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
@@ -106,34 +105,34 @@ import Testing
             while i < count {
                 let byte = bytes[i]
                 if Tokenizer.isWordByte(bytes, i) {
-                    if !Tokenizer.isDigit(byte) { allDigits = false }
+                    if !ByteClass.isDigit(byte) { allDigits = false }
                     i += byte < 0x80 ? 1 : Tokenizer.width(byte)
                     continue
                 }
                 let joiner = joinerWidth(i)
                 if joiner > 0, i + joiner < count, Tokenizer.isWordByte(bytes, i + joiner), i > start {
-                    let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && Tokenizer.isDigit(bytes[i - 1]))
-                    if isNumericJoiner && !(Tokenizer.isDigit(bytes[i - 1]) && Tokenizer.isDigit(bytes[i + joiner])) { break }
+                    let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && ByteClass.isDigit(bytes[i - 1]))
+                    if isNumericJoiner && !(ByteClass.isDigit(bytes[i - 1]) && ByteClass.isDigit(bytes[i + joiner])) { break }
                     i += joiner
                     continue
                 }
                 break
             }
             if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
-            words.append(LintDocument.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && Tokenizer.isDigit(bytes[start])))
+            words.append(Tokenizer.Word(range: start..<i, isCapitalized: Tokenizer.isUpper(bytes, start), isNumber: allDigits && ByteClass.isDigit(bytes[start])))
         }
         return words
     }
 
     /// `Tokenizer.sentences` with the abbreviation looked up as a `String` in the set.
-    static func referenceSentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: Set<String>) -> [Range<Int>] {
+    static func referenceSentences(_ bytes: [UInt8], words: [Tokenizer.Word], abbreviations: Set<String>) -> [Range<Int>] {
         func isAbbreviation(before period: Int) -> Bool {
             guard let word = words.last(where: { $0.range.lowerBound < period }), word.range.upperBound >= period else { return false }
             let text = String(decoding: bytes[word.range.lowerBound..<period], as: UTF8.self)
             if abbreviations.contains(text) { return true }
             return text.utf8.count == 1 && Tokenizer.isUpper(bytes, word.range.lowerBound)
         }
-        func isUpperOrDigit(_ i: Int) -> Bool { Tokenizer.isUpper(bytes, i) || Tokenizer.isDigit(bytes[i]) }
+        func isUpperOrDigit(_ i: Int) -> Bool { Tokenizer.isUpper(bytes, i) || ByteClass.isDigit(bytes[i]) }
         func startsSentence(_ i: Int) -> Bool {
             if isUpperOrDigit(i) { return true }
             let byte = bytes[i]

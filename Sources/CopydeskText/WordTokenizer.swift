@@ -241,7 +241,7 @@ public struct WordTokenizer: Sendable {
     }
 
     /// Scripts written without spaces between words.
-    static func needsDictionary(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsDictionary(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0E00...0x0EFF,    // Thai, Lao
              0x1000...0x109F,    // Myanmar

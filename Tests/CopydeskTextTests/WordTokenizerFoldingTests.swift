@@ -1,6 +1,6 @@
 import CopydeskICU
 import Testing
-@testable import CopydeskDedup
+@testable import CopydeskText
 
 /// `WordTokenizer` folds ASCII words itself and sends only the other pieces between ASCII
 /// whitespace to ICU; the result must be byte for byte ICU's NFKC casefold of the whole text.

@@ -1,4 +1,4 @@
-@testable import CopydeskLint
+@testable import CopydeskText
 import Testing
 
 /// `PhraseIndex` (all of a style's phrase lists in one scan) must find, for each list, exactly what

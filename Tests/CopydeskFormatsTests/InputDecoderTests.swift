@@ -1,5 +1,5 @@
 import Testing
-@testable import CopydeskNormalize
+@testable import CopydeskFormats
 import CopydeskICU
 import CopydeskCore
 

@@ -5,82 +5,108 @@ import Foundation
 /// Non-ASCII letters count as word characters (so `Zürich`, `Москва` are single words); scripts
 /// that need dictionary word breaks (CJK, Thai) are left to ICU where a rule needs them.
 public enum Tokenizer {
-    public static func words(_ bytes: [UInt8]) -> [LintDocument.Word] {
-        var words: [LintDocument.Word] = []
+    /// A word: letters, digits and inner apostrophes, hyphens or periods (`don’t`, `Xi-Putin`, `U.S.`).
+    public struct Word: Sendable, Hashable {
+        public var range: Range<Int>
+        /// Starts with an uppercase letter.
+        public var isCapitalized: Bool
+        /// Only digits (and inner separators such as `,` or `.` in `1,200.5`).
+        public var isNumber: Bool
+
+        public init(range: Range<Int>, isCapitalized: Bool, isNumber: Bool) {
+            self.range = range
+            self.isCapitalized = isCapitalized
+            self.isNumber = isNumber
+        }
+    }
+
+    /// The words of a block's UTF-8 bytes, in order.
+    ///
+    /// The speed comes from one trick: most of a word is a run of ASCII letters and digits, which
+    /// `asciiRun` takes eight bytes at a time (one 64-bit load, all eight bytes tested at once by
+    /// `ByteScan.inRange`); only the bytes that end such a run (a non-ASCII letter, an inner joiner,
+    /// the end of the word) go through the byte-by-byte tests of `wordEnd`.
+    public static func words(_ bytes: [UInt8]) -> [Word] {
+        var words: [Word] = []
         words.reserveCapacity(bytes.count / 5 + 1)
-        byteClass.withUnsafeBufferPointer { byteClass in
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                // Spaces and ASCII punctuation between words.
-                let lead = bytes[i]
-                let leadClass = byteClass[Int(lead)]
-                if leadClass & Class.alphanumeric == 0 {
-                    guard lead >= 0x80, isWordScalar(bytes, i) else { i += 1; continue }
+        byteClass.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { text in
+                var i = 0
+                while i < text.count {
+                    // Spaces and punctuation between words.
+                    let lead = text[i]
+                    if classes[Int(lead)] & Class.alphanumeric == 0 {
+                        guard lead >= 0x80, isWordScalar(text, i) else { i += 1; continue }
+                    }
+                    let start = i
+                    var sawLetter = false
+                    i = wordEnd(text, from: start, classes, sawLetter: &sawLetter)
+                    let capitalized = lead < 0x80 ? classes[Int(lead)] & Class.upper != 0 : isUpper(text, start)
+                    words.append(Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && ByteClass.isDigit(lead)))
                 }
-                let start = i
-                var sawLetter = false
-                while i < count {
-                    // A run of ASCII letters and digits, the usual case, eight bytes at a time.
-                    while i + 8 <= count {
-                        let word = ByteScan.load(bytes, i)
-                        let letters = ByteScan.inRange(word | 0x2020_2020_2020_2020, 0x61, 0x7A)
-                        let alphanumeric = letters | ByteScan.inRange(word, 0x30, 0x39)
-                        let stop = ~alphanumeric & ByteScan.highs
-                        if stop == 0 {
-                            if letters != 0 { sawLetter = true }
-                            i += 8
-                            continue
-                        }
-                        let n = stop.trailingZeroBitCount &>> 3
-                        if letters & ((1 &<< UInt64(8 &* n)) &- 1) != 0 { sawLetter = true }
-                        i += n
-                        break
-                    }
-                    var byte = bytes[min(i, count - 1)]
-                    while i < count {
-                        byte = bytes[i]
-                        let c = byteClass[Int(byte)]
-                        guard c & Class.alphanumeric != 0 else { break }
-                        if c & Class.letter != 0 { sawLetter = true }
-                        i += 1
-                    }
-                    guard i < count else { break }
-                    let c = byteClass[Int(byte)]
-                    if c & Class.alphanumeric != 0 {
-                        // Stopped by the eight-byte scan only at a non-alphanumeric byte: not reached.
-                        i += 1
-                        continue
-                    }
-                    if byte >= 0x80 {
-                        if isWordScalar(bytes, i) {
-                            sawLetter = true
-                            i += width(byte)
-                            continue
-                        }
-                    } else if c & Class.joiner == 0 {
-                        break
-                    }
-                    // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
-                    let joiner = joinerWidth(bytes, i)
-                    if joiner > 0, i + joiner < count, isWordByte(bytes, i + joiner), i > start {
-                        let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && isDigit(bytes[i - 1]))
-                        if isNumericJoiner && !(isDigit(bytes[i - 1]) && isDigit(bytes[i + joiner])) { break }
-                        i += joiner
-                        continue
-                    }
-                    break
-                }
-                // Keep the period of an abbreviation with single letters (U.S., a.m.).
-                if i < count, bytes[i] == UInt8(ascii: "."), i - start >= 3, bytes[i - 2] == UInt8(ascii: ".") { i += 1 }
-                let first = bytes[start]
-                let capitalized = first < 0x80 ? byteClass[Int(first)] & Class.upper != 0 : isUpper(bytes, start)
-                words.append(LintDocument.Word(range: start..<i, isCapitalized: capitalized, isNumber: !sawLetter && isDigit(first)))
             }
         }
-        }
         return words
+    }
+
+    /// Where the word that starts at `start` ends: runs of letters and digits, joined by inner
+    /// joiners, and the final period of an abbreviation of single letters (U.S., a.m.).
+    @inline(__always)
+    private static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ classes: UnsafeBufferPointer<UInt8>,
+                                sawLetter: inout Bool) -> Int {
+        let count = text.count
+        var i = start
+        while true {
+            i = asciiRun(text, from: i, classes, sawLetter: &sawLetter)
+            guard i < count else { break }
+            let byte = text[i]
+            if byte >= 0x80, isWordScalar(text, i) {
+                // A non-ASCII letter (Zürich, Москва): part of the word.
+                sawLetter = true
+                i += width(byte)
+                continue
+            }
+            // Other ASCII punctuation ends the word.
+            if byte < 0x80, classes[Int(byte)] & Class.joiner == 0 { break }
+            // Inner joiners: ' ’ - . , (between word characters; , and . only between digits).
+            let joiner = joinerWidth(text, i)
+            guard joiner > 0, i + joiner < count, isWordByte(text, i + joiner), i > start else { break }
+            let isNumericJoiner = byte == UInt8(ascii: ",") || (byte == UInt8(ascii: ".") && ByteClass.isDigit(text[i - 1]))
+            if isNumericJoiner && !(ByteClass.isDigit(text[i - 1]) && ByteClass.isDigit(text[i + joiner])) { break }
+            i += joiner
+        }
+        if i < count, text[i] == UInt8(ascii: "."), i - start >= 3, text[i - 2] == UInt8(ascii: ".") { i += 1 }
+        return i
+    }
+
+    /// The end of the run of ASCII letters and digits at `start` (eight bytes at a time while
+    /// eight remain, then byte by byte); sets `sawLetter` when the run holds a letter.
+    @inline(__always)
+    private static func asciiRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ classes: UnsafeBufferPointer<UInt8>,
+                                 sawLetter: inout Bool) -> Int {
+        let count = text.count
+        var i = start
+        while i + 8 <= count {
+            let chunk = ByteScan.load(text, i)
+            let letters = ByteScan.inRange(chunk | 0x2020_2020_2020_2020, 0x61, 0x7A)
+            let stop = ~(letters | ByteScan.inRange(chunk, 0x30, 0x39)) & ByteScan.highs
+            if stop == 0 {
+                if letters != 0 { sawLetter = true }
+                i += 8
+                continue
+            }
+            // The run ends in these eight bytes: only the letters before its end count.
+            let n = stop.trailingZeroBitCount &>> 3
+            if letters & ((1 &<< UInt64(8 &* n)) &- 1) != 0 { sawLetter = true }
+            return i + n
+        }
+        while i < count {
+            let c = classes[Int(text[i])]
+            guard c & Class.alphanumeric != 0 else { break }
+            if c & Class.letter != 0 { sawLetter = true }
+            i += 1
+        }
+        return i
     }
 
     /// Classes of bytes for the tokenizer's loop.
@@ -95,7 +121,7 @@ public enum Tokenizer {
     static let byteClass: [UInt8] = (0..<256).map { b -> UInt8 in
         let byte = UInt8(b)
         var c: UInt8 = 0
-        if isDigit(byte) { c |= Class.alphanumeric }
+        if ByteClass.isDigit(byte) { c |= Class.alphanumeric }
         if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A && byte < 0x80 { c |= Class.alphanumeric | Class.letter }
         if byte >= 0x41 && byte <= 0x5A { c |= Class.upper }
         if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == 0xE2 { c |= Class.joiner }
@@ -105,11 +131,11 @@ public enum Tokenizer {
     /// Sentence ranges: a sentence ends at `.`, `!` or `?` (with closing quotes or brackets) that is
     /// followed by a space and an uppercase letter, a digit or an opening quote, unless the word
     /// before the period is a known abbreviation (Mr., Sept., U.S. before a lowercase word…).
-    public static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: Set<String>) -> [Range<Int>] {
+    public static func sentences(_ bytes: [UInt8], words: [Word], abbreviations: Set<String>) -> [Range<Int>] {
         sentences(bytes, words: words, abbreviations: AbbreviationTable.of(abbreviations))
     }
 
-    static func sentences(_ bytes: [UInt8], words: [LintDocument.Word], abbreviations: AbbreviationTable) -> [Range<Int>] {
+    package static func sentences(_ bytes: [UInt8], words: [Word], abbreviations: AbbreviationTable) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(bytes.count / 64 + 2)
         var start = 0
@@ -160,7 +186,7 @@ public enum Tokenizer {
         return result
     }
 
-    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [LintDocument.Word], abbreviations: AbbreviationTable) -> Bool {
+    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, words: [Word], abbreviations: AbbreviationTable) -> Bool {
         // The last word starting before the period (binary search: words are in order).
         var low = 0, high = words.count
         while low < high {
@@ -183,7 +209,7 @@ public enum Tokenizer {
     /// A style's abbreviations for the sentence splitter: the ASCII ones of up to eight bytes
     /// packed in a sorted array of words, so most periods are checked without building a `String`.
     /// Built once per set of abbreviations (process cache).
-    struct AbbreviationTable: Sendable {
+    package struct AbbreviationTable: Sendable {
         let all: Set<String>
         /// ASCII abbreviations of 1–8 bytes, packed little-endian (no byte of a word is 0).
         private let packed: [UInt64]
@@ -232,7 +258,7 @@ public enum Tokenizer {
             return low < packed.count && packed[low] == value
         }
 
-        static func of(_ abbreviations: Set<String>) -> AbbreviationTable { cache.value(for: abbreviations) }
+        package static func of(_ abbreviations: Set<String>) -> AbbreviationTable { cache.value(for: abbreviations) }
 
         private static let cache = Cache()
 
@@ -257,7 +283,7 @@ public enum Tokenizer {
     }
 
     private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {
-        if isUpper(bytes, i) || isDigit(bytes[i]) { return true }
+        if isUpper(bytes, i) || ByteClass.isDigit(bytes[i]) { return true }
         let byte = bytes[i]
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") { return true }
         // “ ‘ «
@@ -276,48 +302,47 @@ public enum Tokenizer {
         return 0
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    @inline(__always) static func width(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+    @inlinable @inline(__always) package static func width(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 
     /// Letters and digits: ASCII alphanumerics, and non-ASCII scalars that are letters (Latin-1
     /// letters, Latin Extended, Greek, Cyrillic and beyond), not punctuation or symbols.
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inlinable package static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
         bytes.withUnsafeBufferPointer { isWordByte($0, i) }
     }
 
-    static func isUpper(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inlinable package static func isUpper(_ bytes: [UInt8], _ i: Int) -> Bool {
         bytes.withUnsafeBufferPointer { isUpper($0, i) }
     }
 
-    static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+    @inlinable package static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
         bytes.withUnsafeBufferPointer { scalar($0, i) }
     }
 
     // The tests on a buffer, which the array forms above call (no bounds checks, no retains).
 
-    @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always) package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    @inline(__always) static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable @inline(__always) package static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x80 { return isASCIIAlphanumeric(byte) }
         return isWordScalar(bytes, i)
     }
 
-    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable package static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard let scalar = scalar(bytes, i) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 
-    @inline(__always) static func isUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    @inlinable @inline(__always) package static func isUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
         return scalar(bytes, i)?.properties.isUppercase ?? false
     }
 
-    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+    @inlinable package static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
         let lead = UInt32(bytes[i])
         guard lead >= 0xC0 else { return lead < 0x80 ? Unicode.Scalar(lead) : nil }
         let length = width(bytes[i])
@@ -327,15 +352,8 @@ public enum Tokenizer {
         return Unicode.Scalar(value)
     }
 
-    @inline(__always) private static func joinerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let byte = bytes[i]
-        if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
-        if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
-        return 0
-    }
-
     /// Width of an inner joiner at `i`: `'`, `’`, `-`, `.`, `,`; 0 if none.
-    private static func joinerWidth(_ bytes: [UInt8], _ i: Int) -> Int {
+    @inline(__always) private static func joinerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let byte = bytes[i]
         if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 1 }
         if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }

@@ -1,5 +1,4 @@
 import CopydeskCore
-import CopydeskLint
 
 /// `translation.numbers`: the numbers of an original and its translation agree, read the way
 /// each language writes them.
@@ -75,7 +74,7 @@ struct TranslationNumbersRule: TranslationRule {
         return readers[language] ?? NumberReader(languages.data(language))
     }
 
-    func check(_ document: TranslationDocument, _ report: inout LintReport) {
+    func check(_ document: TranslationDocument, _ report: inout RuleReport) {
         let sourceReader = reader(document.sourceLanguage), targetReader = reader(document.targetLanguage)
         let conventionsDiffer = sourceReader.data.decimalComma != targetReader.data.decimalComma
         for pair in document.pairs where !pair.source.isEmpty && !pair.target.isEmpty {
@@ -105,7 +104,7 @@ struct TranslationNumbersRule: TranslationRule {
     }
 
     private func compare(_ s: [NumberMention], _ t: [NumberMention], target: PairText, targetDecimalComma: Bool,
-                         conventionsDiffer: Bool, sure: Bool, where location: String, _ report: inout LintReport) {
+                         conventionsDiffer: Bool, sure: Bool, where location: String, _ report: inout RuleReport) {
         var sUsed = [Bool](repeating: false, count: s.count)
         var tUsed = [Bool](repeating: false, count: t.count)
         // Figures, dates and times first, so a word ("one") does not take a figure's match.
@@ -200,7 +199,7 @@ struct TranslationNumbersRule: TranslationRule {
     static let apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
     private func formatFinding(_ mention: NumberMention, _ value: ExactValue, source: NumberMention?, target: PairText,
-                               targetDecimalComma: Bool, _ report: inout LintReport) {
+                               targetDecimalComma: Bool, _ report: inout RuleReport) {
         guard let figure = mention.figure else { return }
         let written = target.string(figure)
         var rewritten = value.english

@@ -117,8 +117,8 @@ public struct PhraseMatcher: Sendable {
         self.denseNext = denseNext
     }
 
-    @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    @inlinable @inline(__always)
+    package static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// All matches, leftmost-longest and non-overlapping, in order.
     public func matches(in bytes: [UInt8]) -> [Match] {
@@ -189,18 +189,10 @@ public struct PhraseMatcher: Sendable {
                     }
                     j += 1
                     guard j < count else { break }
-                    let byte = fold ? Self.fold(text[j]) : text[j]
-                    let row = Int(denseRow[Int(state)])
-                    if row >= 0 {
-                        state = denseNext[row + Int(byte)]
-                        guard state != 0 else { break }
-                        continue
-                    }
-                    var edge = Int(edgeStart[Int(state)])
-                    let last = Int(edgeStart[Int(state) + 1])
-                    while edge < last, edgeKeys[edge] != byte { edge += 1 }
-                    guard edge < last else { break }
-                    state = edgeTargets[edge]
+                    let child = PhraseTrie.child(of: state, fold ? Self.fold(text[j]) : text[j], denseRow: denseRow, denseNext: denseNext,
+                                                 edgeStart: edgeStart, edgeKeys: edgeKeys, edgeTargets: edgeTargets)
+                    guard child != 0 else { break }
+                    state = child
                 }
                 guard bestEnd > p else { p += width; continue }
                 result.append(Match(range: p..<bestEnd, phrase: Int(bestPhrase)))

@@ -1,6 +1,6 @@
 import CopydeskCore
 import Testing
-@testable import CopydeskNormalize
+@testable import CopydeskText
 
 // MARK: - Helpers
 

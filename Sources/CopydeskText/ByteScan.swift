@@ -5,10 +5,14 @@ import Darwin
 #endif
 
 /// Word-at-a-time (eight bytes) tests on UTF-8 text, for the scans every block goes through.
-enum ByteScan {
+///
+/// The one home of these tricks: a stage that needs a fast scan calls these instead of its own
+/// copy. The small tests are `@inlinable`, so a loop in another module compiles as if it were
+/// written there.
+package enum ByteScan {
     /// The first `byte` in `bytes[start..<limit]`, or `limit` (at least `start`) if none: the C
     /// library's vectorised `memchr`, for loops that only stop at one kind of byte.
-    static func next(_ byte: UInt8, _ bytes: [UInt8], from start: Int, before limit: Int) -> Int {
+    package static func next(_ byte: UInt8, _ bytes: [UInt8], from start: Int, before limit: Int) -> Int {
         let limit = min(limit, bytes.count)
         guard start < limit else { return max(start, limit) }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -17,12 +21,15 @@ enum ByteScan {
         }
     }
 
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // Computed, not stored: a stored `static let` read from another module goes through its
+    // lazy-initialisation accessor; these fold to constants where they are inlined.
+    @inlinable package static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable package static var highs: UInt64 { 0x8080_8080_8080_8080 }
+    @inlinable package static var lows: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
     /// The first `a` or `b` in `bytes[start..<limit]`, or `limit` (at least `start`) if none.
-    static func next(either a: UInt8, _ b: UInt8, _ bytes: [UInt8], from start: Int, before limit: Int) -> Int {
+    @inlinable
+    package static func next(either a: UInt8, _ b: UInt8, _ bytes: [UInt8], from start: Int, before limit: Int) -> Int {
         let limit = min(limit, bytes.count)
         guard start < limit else { return max(start, limit) }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -40,7 +47,8 @@ enum ByteScan {
 
     /// The first byte at or after `start` that may start a quotation mark for `AttributionText.mark`
     /// (`"` `` ` `` `'` and the lead bytes E2, C2), or `bytes.count`.
-    static func nextQuoteLead(_ bytes: [UInt8], from start: Int) -> Int {
+    @inlinable
+    package static func nextQuoteLead(_ bytes: [UInt8], from start: Int) -> Int {
         bytes.withUnsafeBufferPointer { b in
             var i = start
             let count = b.count
@@ -62,8 +70,8 @@ enum ByteScan {
 
     /// The first byte at or after `start` that may start a quotation mark for `QuoteScanner`
     /// (`"` `'` `` ` `` and the lead bytes C2, E2, E3, EF), or `bytes.count`.
-    @inline(__always)
-    static func nextQuoteMarkLead(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    @inlinable @inline(__always)
+    package static func nextQuoteMarkLead(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         let count = b.count
         while i + 8 <= count {
@@ -85,7 +93,8 @@ enum ByteScan {
     }
 
     /// Does `b` hold a straight `"`, `'` or a backtick?
-    static func containsStraightQuote(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable
+    package static func containsStraightQuote(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let count = b.count
         while i + 8 <= count {
@@ -101,8 +110,8 @@ enum ByteScan {
     }
 
     /// Some non-ASCII byte of `bytes` passes `test` (ASCII runs skipped eight bytes at a time).
-    @inline(__always)
-    static func containsNonASCII(_ bytes: ArraySlice<UInt8>, where test: (UInt8) -> Bool) -> Bool {
+    @inlinable @inline(__always)
+    package static func containsNonASCII(_ bytes: ArraySlice<UInt8>, where test: (UInt8) -> Bool) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let count = b.count
@@ -117,29 +126,29 @@ enum ByteScan {
     }
 
     /// How many bytes have their high bit set in a mask of high bits (no POPCNT on baseline x86-64).
-    @inline(__always)
-    static func count(_ mask: UInt64) -> Int { Int(((mask >> 7) &* ones) >> 56) }
+    @inlinable @inline(__always)
+    package static func count(_ mask: UInt64) -> Int { Int(((mask >> 7) &* ones) >> 56) }
 
     /// The high bit of each byte of `word` that is zero, and of no other byte.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
+    @inlinable @inline(__always)
+    package static func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
 
     /// The high bit of each byte of `word` equal to `byte`.
-    @inline(__always)
-    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 { zeroBytes(word ^ (ones &* UInt64(byte))) }
+    @inlinable @inline(__always)
+    package static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 { zeroBytes(word ^ (ones &* UInt64(byte))) }
 
     /// The high bit of each byte of `word` (all below 0x80 where `mask`'s high bit is clear) in
     /// `low...high` (both below 0x80); bytes of 0x80 and above are never in it.
-    @inline(__always)
-    static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
         let seven = word & lows
         let atLeastLow = (seven &+ ones &* UInt64(0x80 - low)) & highs
         let aboveHigh = (seven &+ ones &* UInt64(0x7F - high)) & highs
         return atLeastLow & ~aboveHigh & ~word & highs
     }
 
-    @inline(__always)
-    static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
     }
 }

@@ -9,9 +9,9 @@
 ///
 /// The trie folds ASCII case; a case-sensitive list's phrases are checked byte for byte when
 /// they match folded.
-struct PhraseIndex: Sendable {
-    let lists: [[String]]
-    let ignoreCase: [Bool]
+package struct PhraseIndex: Sendable {
+    package let lists: [[String]]
+    package let ignoreCase: [Bool]
 
     private var nodeCount = 1
     /// Dense transitions of the root; other nodes' edges are `edgeKeys/edgeTargets[edgeStart[n]..<edgeStart[n + 1]]`,
@@ -36,7 +36,7 @@ struct PhraseIndex: Sendable {
     private var firstWords: [UInt64]
     private static let firstWordBits = 16
 
-    init(_ lists: [(phrases: [String], ignoreCase: Bool)]) {
+    package init(_ lists: [(phrases: [String], ignoreCase: Bool)]) {
         self.lists = lists.map(\.phrases)
         ignoreCase = lists.map(\.ignoreCase)
         var keys: [[UInt8]] = [[]]
@@ -138,7 +138,7 @@ struct PhraseIndex: Sendable {
     }
 
     /// The matches of each list (indexed like `lists`), each in order.
-    func matches(in bytes: [UInt8]) -> [[PhraseMatcher.Match]] {
+    package func matches(in bytes: [UInt8]) -> [[PhraseMatcher.Match]] {
         var result = [[PhraseMatcher.Match]](repeating: [], count: lists.count)
         guard nodeCount > 1 else { return result }
         let listCount = lists.count
@@ -219,18 +219,10 @@ struct PhraseIndex: Sendable {
                     }
                     j += 1
                     guard j < count else { break }
-                    let byte = PhraseMatcher.fold(text[j])
-                    let row = Int(denseRow[Int(state)])
-                    if row >= 0 {
-                        state = denseNext[row + Int(byte)]
-                        guard state != 0 else { break }
-                        continue
-                    }
-                    var edge = Int(edgeStart[Int(state)])
-                    let edgesEnd = Int(edgeStart[Int(state) + 1])
-                    while edge < edgesEnd, edgeKeys[edge] != byte { edge += 1 }
-                    guard edge < edgesEnd else { break }
-                    state = edgeTargets[edge]
+                    let child = PhraseTrie.child(of: state, PhraseMatcher.fold(text[j]), denseRow: denseRow, denseNext: denseNext,
+                                                 edgeStart: edgeStart, edgeKeys: edgeKeys, edgeTargets: edgeTargets)
+                    guard child != 0 else { break }
+                    state = child
                 }
                 if found {
                     for list in 0..<listCount where bestEnd[list] > p && resume[list] <= p {
