@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 stages="CopydeskNormalize CopydeskLint CopydeskDedup CopydeskTranslate"
 # What each library target may depend on (besides system and third-party modules).
 declare -A allowed=(
-    [CopydeskCore]=""
+    # CopydeskShippedData: the built-in copy of StyleRules/ and Pipelines/ (generated data, no code).
+    [CopydeskShippedData]=""
+    [CopydeskCore]="CopydeskShippedData"
     [CopydeskICU]="CICU"
     [CopydeskText]="CopydeskCore CopydeskICU"
     [CopydeskFormats]="CopydeskCore CopydeskICU CopydeskText"
