@@ -40,7 +40,9 @@ for target in "${!allowed[@]}"; do
     # Package.swift: the target's declaration, on one line
     declaration=$(grep -E "\.target\(name: \"$target\"" Package.swift || true)
     [ -n "$declaration" ] || { fail "Package.swift: no one-line .target(name: \"$target\", …) to check"; continue; }
-    for dep in $(grep -oE '"(Copydesk[A-Za-z]*|CICU)"' <<<"${declaration#*dependencies:}" | tr -d '"'); do
+    dependencies=""
+    [[ $declaration == *"dependencies:"* ]] && dependencies=${declaration#*dependencies:}
+    for dep in $(grep -oE '"(Copydesk[A-Za-z]*|CICU)"' <<<"$dependencies" | tr -d '"'); do
         [[ $ok == *" $dep "* ]] || fail "Package.swift: $target depends on $dep (allowed: ${allowed[$target]:-none})"
     done
 done
