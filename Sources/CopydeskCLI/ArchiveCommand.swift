@@ -8,16 +8,18 @@ struct ArchiveCommand: AsyncParsableCommand {
         abstract: "Record stories in the archive of earlier copy, check them against it, prune it, or describe it.",
         discussion: """
             The archive is the dedup stage's store: by default the one of Pipelines/wire-en.yml \
-            (.copydesk/archive.sqlite beside it), or --store FILE. `copydesk run --pipeline wire-en` checks \
-            and records in one go.
+            (.copydesk/archive.sqlite beside it), or --store FILE, or a shared archive on PostgreSQL: \
+            --store postgres://user@host:5432/db (password from COPYDESK_STORE_PASSWORD or PGPASSWORD; \
+            COPYDESK_STORE_URL names the store when neither --store nor the pipeline does). \
+            `copydesk run --pipeline wire-en` checks and records in one go.
             """,
-        subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self]
+        subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self, ArchiveMigrateCommand.self]
     )
 }
 
 /// Where the archive is and which pipeline reads stories for it.
 struct ArchiveOptions: ParsableArguments {
-    @Option(help: "Archive file (default: the store of the pipeline's dedup stage).")
+    @Option(help: "Archive file or postgres://user@host:5432/db URL (default: the store of the pipeline's dedup stage).")
     var store: String?
 
     @Option(help: "Pipeline whose stages read the stories (default: wire-en); its dedup stage is used.")
@@ -33,7 +35,7 @@ struct ArchiveOptions: ParsableArguments {
     /// stage gets one added after its other stages.
     func load(mode: DedupStage.Mode, keepOnly stages: Set<String>? = nil) throws -> Pipeline {
         var options: [String: ConfigValue] = ["mode": .string(mode.rawValue)]
-        if let store { options["store"] = .string(Self.absolute(store)) }
+        if let store { options["store"] = .string(StoreLocator.isURL(store) ? store : Self.absolute(store)) }
         guard let path = DataFiles.pipelinePath(pipeline) else {
             if pipeline != "wire-en" {
                 throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file (nor Pipelines/\(pipeline).yml)")
@@ -59,15 +61,14 @@ struct ArchiveOptions: ParsableArguments {
     }
 
     /// The dedup stage's store of the pipeline, opened for maintenance.
-    func openStore() throws -> SQLiteStore {
+    func openStore() async throws -> any Store {
         let pipeline = try load(mode: .check, keepOnly: [DedupStage.name])
         guard let stage = pipeline.stages.first as? DedupStage else {
             throw CopydeskError.configuration(file: self.pipeline, message: "the pipeline has no dedup stage")
         }
-        guard FileManager.default.fileExists(atPath: stage.storePath) else {
-            throw CopydeskError.input(file: stage.storePath, message: "no archive here yet (record stories with `copydesk archive add`)")
-        }
-        return try SQLiteStore(path: stage.storePath)
+        let store = try ArchiveStores.open(stage.storePath, mustExist: true)
+        try await store.prepare()
+        return store
     }
 
     static func absolute(_ path: String) -> String {
@@ -196,9 +197,9 @@ struct ArchivePruneCommand: AsyncParsableCommand {
         guard let seconds = Self.seconds(olderThan) else {
             throw ValidationError("--older-than: expected a number and a unit (m, h, d or w), e.g. 30d, not '\(olderThan)'")
         }
-        let store = try archive.openStore()
+        let store = try await archive.openStore()
         let removed = try await store.prune(olderThan: Date().addingTimeInterval(-seconds))
-        Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.path)\n")
+        Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.location)\n")
     }
 
     static func seconds(_ text: String) -> TimeInterval? {
@@ -219,10 +220,10 @@ struct ArchiveStatsCommand: AsyncParsableCommand {
     @OptionGroup var archive: ArchiveOptions
 
     func run() async throws {
-        let store = try archive.openStore()
+        let store = try await archive.openStore()
         let stats = try await store.stats()
         let formatter = ISO8601DateFormatter()
-        var out = "archive: \(store.path)\n"
+        var out = "archive: \(store.location)\n"
         out += "  stories: \(stats.stories)\n  band keys: \(stats.keys)\n"
         out += "  size: \(stats.fileSize) bytes" + (stats.stories > 0 ? " (\(stats.fileSize / Int64(stats.stories)) per story)" : "") + "\n"
         if let oldest = stats.oldest { out += "  oldest: \(formatter.string(from: oldest))\n" }

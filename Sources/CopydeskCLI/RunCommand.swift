@@ -23,6 +23,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("output-format"), help: "Format of the written stories: same (as the input, where Copydesk writes it), plain, markdown, nitf or ninjs.")
     var outputFormat: OutputFormat = .same
 
+    @Option(help: "Archive of the pipeline's dedup stage: a file, or postgres://user@host:5432/db (password from COPYDESK_STORE_PASSWORD or PGPASSWORD).")
+    var store: String?
+
     @Argument(help: "Files or folders to process, or - for standard input.")
     var arguments: [String] = []
 
@@ -34,7 +37,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
+        var overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
+        if let store { overrides[DedupStage.name] = ["store": .string(StoreLocator.isURL(store) ? store : ArchiveOptions.absolute(store))] }
         let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
         var runner = input.runner(pipeline, mode: .transform)
         try translation.configure(&runner)

@@ -318,6 +318,18 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Up to `limit` stories recorded after row `sequence`, in the order they were recorded, as
+    /// the archive keeps them (keys are index keys; signatures empty, sketches kept): what
+    /// `copydesk archive migrate` copies to another store.
+    public func stories(after sequence: Int64, limit: Int) async throws -> [ArchivedStory] {
+        try await performAsync("cannot read the archive") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.seq, s.id, s.text_hash, s.recorded, s.created, s.slug, s.agency, s.shingle_size, s.sketch, s.keys, p.data
+                FROM stories s LEFT JOIN story_paragraphs p ON p.story = s.seq WHERE s.seq > ? ORDER BY s.seq LIMIT ?
+                """, arguments: [sequence, limit]).map(Self.story(from:))
+        }
+    }
+
     /// Copies the write-ahead log into the file and empties it (benchmarks, before measuring size).
     public func checkpoint() throws {
         try perform("cannot checkpoint the archive") { db in
@@ -553,8 +565,8 @@ public final class SQLiteStore: Store {
         }
     }
 
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    public static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    public static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     private static func int32Bytes(_ values: [Int64]) -> [UInt8] {
         var result: [UInt8] = []
@@ -615,8 +627,8 @@ public final class SQLiteStore: Store {
 
 /// Paragraphs packed in one BLOB: a count, then for each paragraph its number, its hash (8 bytes,
 /// little-endian) and its UTF-8 text, numbers and lengths as LEB128 varints.
-enum ParagraphCoding {
-    static func encode(_ paragraphs: [ArchivedParagraph]) -> [UInt8] {
+public enum ParagraphCoding {
+    public static func encode(_ paragraphs: [ArchivedParagraph]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(paragraphs.reduce(4) { $0 + $1.text.utf8.count + 12 })
         varint(UInt64(paragraphs.count), into: &out)
@@ -629,7 +641,7 @@ enum ParagraphCoding {
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) -> [ArchivedParagraph] {
+    public static func decode(_ bytes: [UInt8]) -> [ArchivedParagraph] {
         var index = 0
         func read() -> UInt64? {
             var value: UInt64 = 0, shift: UInt64 = 0
