@@ -165,22 +165,31 @@ import Testing
     @Test(arguments: kinds) func concurrentCheckAndRecordFindsEachStoryNewExactlyOnce(kind: Kind) async throws {
         let archive = try await archive(kind)
         let workers = try (0..<4).map { _ in try Deduplicator(store: try archive.open()) }
-        let originals = 12, copies = 4
-        let outcomes = try await withThrowingTaskGroup(of: (Int, String, DedupResult).self) { group in
-            for story in 0..<originals {
+        let originals = 12, copies = 6
+        // Fingerprints first, so the copies of a story reach the stores together (the race to
+        // close is between their lookups and inserts, not their fingerprinting).
+        var fingerprints: [[Fingerprint]] = []
+        for story in 0..<originals {
+            let paragraphs = Synthetic.paragraphs(seed: UInt64(story) * 31 + 5, count: 6, words: 40)
+            fingerprints.append(try (0..<copies).map { copy in
+                try workers[0].fingerprinter.fingerprint(Fixtures.story(headline: "Story \(story)", paragraphs, id: "WIRE-\(story)-\(copy)"))
+            })
+        }
+        for worker in workers { _ = try await worker.store.stats() }  // connected and migrated
+        var outcomes: [(Int, String, DedupResult)] = []
+        for story in 0..<originals {
+            let round = fingerprints[story]
+            let results = try await withThrowingTaskGroup(of: (Int, String, DedupResult).self) { group in
                 for copy in 0..<copies {
                     group.addTask {
-                        let paragraphs = Synthetic.paragraphs(seed: UInt64(story) * 31 + 5, count: 6, words: 40)
-                        let id = "WIRE-\(story)-\(copy)"
-                        let result = try await workers[(story + copy) % workers.count].check(
-                            try Fixtures.story(headline: "Story \(story)", paragraphs, id: id), record: true)
-                        return (story, id, result)
+                        (story, round[copy].id, try await workers[copy % workers.count].check(round[copy], record: true))
                     }
                 }
+                var all: [(Int, String, DedupResult)] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
             }
-            var all: [(Int, String, DedupResult)] = []
-            for try await outcome in group { all.append(outcome) }
-            return all
+            outcomes += results
         }
         for story in 0..<originals {
             let group = outcomes.filter { $0.0 == story }
@@ -188,7 +197,8 @@ import Testing
             #expect(new.count == 1, "story \(story): \(group.map { "\($0.1) \($0.2.message)" })")
             for other in group where other.2.dedupClass != .new {
                 #expect(other.2.dedupClass == .duplicate)
-                #expect(other.2.match?.earlier.id == new.first?.1 || (other.2.match.map { earlier in group.contains { $0.1 == earlier.earlier.id } } ?? false))
+                // A duplicate of one of the story's copies (the new one, or a copy recorded after it).
+                #expect(other.2.match.map { earlier in group.contains { $0.1 == earlier.earlier.id } } ?? false)
             }
         }
         #expect(try await archive.open().stats().stories == originals * copies)
@@ -202,5 +212,68 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+}
+
+/// The PostgreSQL store when the server drops its connections (as a restart does): the story in
+/// flight fails with an error naming the store and the story, nothing is half-recorded, and the
+/// next story goes through on a new connection.
+@Suite struct PostgresStoreFailureTests {
+    @Test(.enabled(if: TestPostgres.enabled, "\(TestPostgres.skipMessage)"))
+    func aDroppedConnectionFailsOneStoryCleanlyAndTheNextGoesThrough() async throws {
+        let url = try await TestPostgres.makeDatabase()
+        let store = try PostgresStore(url: url, parameters: MatchSettings().parametersDescription)
+        defer { store.close() }
+        let dedup = try Deduplicator(store: store)
+        func story(_ index: Int) throws -> Story {
+            try Fixtures.story(headline: "Story \(index)", Synthetic.paragraphs(seed: UInt64(index) * 7 + 3, count: 5, words: 40), id: "RS-\(index)")
+        }
+        #expect(try await dedup.check(story(1), record: true).recorded)
+        var recorded = 1
+        for round in 0..<3 {
+            // Every connection to this test's database is cut, as a server restart would.
+            let cut = try await TestPostgres.scalar(url, """
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """)
+            #expect(cut >= 1)
+            let index = 10 + round * 2
+            do {
+                if try await dedup.check(story(index), record: true).recorded { recorded += 1 }
+            } catch {
+                let message = "\(error)"
+                #expect(message.hasPrefix(store.location + ": cannot check and record story RS-\(index)"), "\(message)")
+                #expect(!message.contains("password"))
+            }
+            // The next story gets a new connection.
+            #expect(try await dedup.check(story(index + 1), record: true).recorded)
+            recorded += 1
+        }
+        let stats = try await store.stats()
+        #expect(stats.stories == recorded)
+        // Whatever was recorded is whole: its paragraphs and keys are there.
+        #expect(try await TestPostgres.scalar(url, "SELECT count(*) FROM copydesk.stories s WHERE NOT EXISTS (SELECT 1 FROM copydesk.story_paragraphs p WHERE p.story = s.seq)") == 0)
+        #expect(try await TestPostgres.scalar(url, "SELECT count(*) FROM copydesk.stories s WHERE NOT EXISTS (SELECT 1 FROM copydesk.story_keys k WHERE k.story = s.seq)") == 0)
+        await TestPostgres.drop(url)
+    }
+
+    @Test func aPasswordInTheURLIsNeverShown() throws {
+        let location = try PostgresLocation(url: "postgres://desk:s3cret@db.example:6543/wire?timeout=5", environment: [:])
+        #expect(location.description == "postgres://desk@db.example:6543/wire")
+        #expect(location.password == "s3cret" && location.timeout == 5)
+        #expect(StoreLocator.redacted("postgres://desk:s3cret@db.example/wire") == "postgres://desk@db.example/wire")
+        let fromEnvironment = try PostgresLocation(url: "postgres://desk@db.example/wire", environment: ["COPYDESK_STORE_PASSWORD": "env-secret", "PGPASSWORD": "other"])
+        #expect(fromEnvironment.password == "env-secret" && fromEnvironment.port == 5432)
+        #expect(throws: CopydeskError.self) { try PostgresLocation(url: "postgres://desk:s3cret@db.example/", environment: [:]) }
+        do { _ = try PostgresLocation(url: "postgres://desk:s3cret@db.example/", environment: [:]) } catch {
+            #expect(!"\(error)".contains("s3cret"))
+        }
+    }
+
+    @Test func aPipelineNamesAServerStoreByURLOrEnvironment() throws {
+        let declared = DedupStage.options
+        let fromOption = try DedupStage(options: StageOptions(["store": .string("postgres://desk@${DB_HOST_FOR_TEST}/wire")], declared: declared, stageName: "dedup", baseDirectory: "/desk"))
+        #expect(fromOption.storePath == "postgres://desk@/wire")  // unset variable: empty
+        let path = try DedupStage(options: StageOptions(["store": .string("archive.sqlite")], declared: declared, stageName: "dedup", baseDirectory: "/desk"))
+        #expect(path.storePath == "/desk/archive.sqlite")
     }
 }

@@ -55,6 +55,7 @@ enum TestPostgres {
 
     static let logger = Logger(label: "copydesk.tests.postgres")
 
+    @discardableResult
     private static func admin<T: Sendable>(_ location: PostgresLocation, _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.username,
                                                              password: location.password, database: location.database, tls: .disable)
