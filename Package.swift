@@ -28,8 +28,11 @@ let package = Package(
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU"]),
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore"]),
-        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The archive file shared by the dedup archive and the translation memory (open, header
+        // check, which part owns which tables, errors naming the file).
+        .target(name: "CopydeskSQLite", dependencies: ["CopydeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         // The shared archive and translation memory on a PostgreSQL server (many workers, one store).
         .target(name: "CopydeskPostgres", dependencies: ["CopydeskCore", "CopydeskDedup", "CopydeskTranslate", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate", "CopydeskPostgres"]),

@@ -32,7 +32,7 @@ enum TestPostgres {
 
     static func drop(_ url: String) async {
         guard let location = try? PostgresLocation(url: url), let base = try? PostgresLocation(url: requireURL()) else { return }
-        try? await admin(base) { connection in
+        _ = try? await admin(base) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(location.database) WITH (FORCE)"), logger: logger)
         }
     }
