@@ -271,8 +271,10 @@ import Testing
 
     @Test func aPipelineNamesAServerStoreByURLOrEnvironment() throws {
         let declared = DedupStage.options
-        let fromOption = try DedupStage(options: StageOptions(["store": .string("postgres://desk@${DB_HOST_FOR_TEST}/wire")], declared: declared, stageName: "dedup", baseDirectory: "/desk"))
-        #expect(fromOption.storePath == "postgres://desk@/wire")  // unset variable: empty
+        let url = try DedupStage(options: StageOptions(["store": .string("postgres://desk@db1.example:5432/wire")], declared: declared, stageName: "dedup", baseDirectory: "/desk"))
+        #expect(url.storePath == "postgres://desk@db1.example:5432/wire")  // a URL is not a relative path
+        #expect(StoreLocator.expandingEnvironment("postgres://desk@${DB_HOST}/wire", environment: ["DB_HOST": "db2.example"]) == "postgres://desk@db2.example/wire")
+        #expect(StoreLocator.expandingEnvironment("postgres://desk@${DB_HOST}/wire", environment: [:]) == "postgres://desk@/wire")
         let path = try DedupStage(options: StageOptions(["store": .string("archive.sqlite")], declared: declared, stageName: "dedup", baseDirectory: "/desk"))
         #expect(path.storePath == "/desk/archive.sqlite")
     }
