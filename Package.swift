@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C++ shim over the system libicu. Its public header exposes plain C types only, so the
@@ -33,9 +35,14 @@ let package = Package(
         .target(name: "CopydeskNormalize", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
         .target(name: "CopydeskLint", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
         .target(name: "CopydeskFormats", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText"]),
-        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", "CopydeskFormats", "CopydeskDedup", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskText", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate"]),
+        // The archive file shared by the dedup archive and the translation memory (open, header
+        // check, which part owns which tables, errors naming the file).
+        .target(name: "CopydeskSQLite", dependencies: ["CopydeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CopydeskDedup", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", "CopydeskSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CopydeskTranslate", dependencies: ["CopydeskCore", "CopydeskICU", "CopydeskText", "CopydeskFormats", "CopydeskDedup", "CopydeskSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The shared archive and translation memory on a PostgreSQL server (many workers, one store).
+        .target(name: "CopydeskPostgres", dependencies: ["CopydeskCore", "CopydeskDedup", "CopydeskTranslate", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskText", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate", "CopydeskPostgres"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -47,7 +54,7 @@ let package = Package(
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskNormalizeTests", dependencies: ["CopydeskNormalize", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskLintTests", dependencies: ["CopydeskLint", "Copydesk"]),
-        .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk"]),
+        .testTarget(name: "CopydeskDedupTests", dependencies: ["CopydeskDedup", "Copydesk", "CopydeskPostgres", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk", "CopydeskTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Data"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),

@@ -17,10 +17,12 @@ declare -A allowed=(
     [CopydeskFormats]="CopydeskCore CopydeskICU CopydeskText"
     [CopydeskNormalize]="CopydeskCore CopydeskICU CopydeskText"
     [CopydeskLint]="CopydeskCore CopydeskICU CopydeskText"
-    [CopydeskDedup]="CopydeskCore CopydeskICU CopydeskText"
-    # CopydeskDedup: the translation memory still opens dedup's SQLiteStore; the shared SQLite
-    # layer (branch postgres, issue 13) removes this edge, and then this word.
-    [CopydeskTranslate]="CopydeskCore CopydeskICU CopydeskText CopydeskFormats CopydeskDedup"
+    [CopydeskSQLite]="CopydeskCore"
+    [CopydeskDedup]="CopydeskCore CopydeskICU CopydeskText CopydeskSQLite"
+    # CopydeskDedup: the translation memory still reuses dedup's match text and store types.
+    [CopydeskTranslate]="CopydeskCore CopydeskICU CopydeskText CopydeskFormats CopydeskDedup CopydeskSQLite"
+    # A store back end, not a stage: the dedup archive's and the memory's contracts on PostgreSQL.
+    [CopydeskPostgres]="CopydeskCore CopydeskDedup CopydeskTranslate"
 )
 
 failed=0

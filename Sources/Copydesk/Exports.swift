@@ -8,3 +8,4 @@
 @_exported import CopydeskNormalize
 @_exported import CopydeskDedup
 @_exported import CopydeskTranslate
+@_exported import CopydeskPostgres

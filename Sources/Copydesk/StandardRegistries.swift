@@ -1,7 +1,9 @@
 extension StageRegistry {
     /// Every stage that ships with Copydesk.
     public static var standard: StageRegistry {
-        StageRegistry([NormalizeStage.self, LintStage.self, TranslationStage.self, DedupStage.self])
+        // The dedup stage opens `postgres://` stores too.
+        ArchiveStores.registerStandardSchemes()
+        return StageRegistry([NormalizeStage.self, LintStage.self, TranslationStage.self, DedupStage.self])
     }
 }
 

@@ -9,16 +9,18 @@ struct ArchiveCommand: AsyncParsableCommand {
         discussion: """
             The archive is the dedup stage's store: by default the repository's .copydesk/archive.sqlite \
             (beside .copydesk.yml, else in the current folder), the repo config's archive:, or --archive FILE \
-            (the same option as `copydesk tm`'s). `copydesk run --pipeline wire-en` checks \
-            and records in one go.
+            (the same option as `copydesk tm`'s), or a shared archive on PostgreSQL: \
+            --archive postgres://user@host:5432/db (password from COPYDESK_STORE_PASSWORD or PGPASSWORD; \
+            COPYDESK_STORE_URL names the store when neither --archive, the repo config nor the pipeline does). \
+            `copydesk run --pipeline wire-en` checks and records in one go.
             """,
-        subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self]
+        subcommands: [ArchiveAddCommand.self, ArchiveCheckCommand.self, ArchivePruneCommand.self, ArchiveStatsCommand.self, ArchiveMigrateCommand.self]
     )
 }
 
 /// Where the archive is and which pipeline reads stories for it.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .customLong("archive"), help: "Archive file; without it, the repo config's archive:, else the store of the pipeline's dedup stage.")
+    @Option(name: .customLong("archive"), help: "Archive file or postgres://user@host:5432/db URL; without it, the repo config's archive:, else the store of the pipeline's dedup stage.")
     var archiveFile: String?
 
     /// The name `archive` used before it was `--archive` everywhere (as for `tm`), kept hidden.
@@ -35,7 +37,11 @@ struct ArchiveOptions: ParsableArguments {
     func load(mode: DedupStage.Mode, keepOnly stages: Set<String>? = nil) throws -> Pipeline {
         var options: [String: ConfigValue] = ["mode": .string(mode.rawValue)]
         // --archive, else the repo config's archive, else the pipeline's store.
-        if let store { options["store"] = .string(Self.absolute(store)) } else { options.merge(try RepoContext.archiveOverride()) { $1 } }
+        if let store {
+            options["store"] = .string(StoreLocator.isURL(store) ? store : Self.absolute(store))
+        } else {
+            options.merge(try RepoContext.archiveOverride()) { $1 }
+        }
         guard let path = DataFiles.pipelinePath(pipeline) else {
             if pipeline != "wire-en" {
                 throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
@@ -61,15 +67,14 @@ struct ArchiveOptions: ParsableArguments {
     }
 
     /// The dedup stage's store of the pipeline, opened for maintenance.
-    func openStore() throws -> SQLiteStore {
+    func openStore() async throws -> any Store {
         let pipeline = try load(mode: .check, keepOnly: [DedupStage.name])
         guard let stage = pipeline.stages.first as? DedupStage else {
             throw CopydeskError.configuration(file: self.pipeline, message: "the pipeline has no dedup stage")
         }
-        guard FileManager.default.fileExists(atPath: stage.storePath) else {
-            throw CopydeskError.input(file: stage.storePath, message: "no archive here yet (record stories with `copydesk archive add`)")
-        }
-        return try SQLiteStore(path: stage.storePath)
+        let store = try ArchiveStores.open(stage.storePath, mustExist: true)
+        try await store.prepare()
+        return store
     }
 
     static func absolute(_ path: String) -> String {
@@ -222,9 +227,9 @@ struct ArchivePruneCommand: AsyncParsableCommand {
         guard let seconds = Self.seconds(olderThan) else {
             throw ValidationError("--older-than: expected a number and a unit (m, h, d or w), e.g. 30d, not '\(olderThan)'")
         }
-        let store = try archive.openStore()
+        let store = try await archive.openStore()
         let removed = try await store.prune(olderThan: Date().addingTimeInterval(-seconds))
-        if !quietness.quiet { Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.path)\n") }
+        if !quietness.quiet { Terminal.write("\(removed) stor\(removed == 1 ? "y" : "ies") older than \(olderThan) removed from \(store.location)\n") }
     }
 
     static func seconds(_ text: String) -> TimeInterval? {
@@ -245,10 +250,10 @@ struct ArchiveStatsCommand: AsyncParsableCommand {
     @OptionGroup var archive: ArchiveOptions
 
     func run() async throws {
-        let store = try archive.openStore()
+        let store = try await archive.openStore()
         let stats = try await store.stats()
         let formatter = ISO8601DateFormatter()
-        var out = "archive: \(store.path)\n"
+        var out = "archive: \(store.location)\n"
         out += "  stories: \(stats.stories)\n  band keys: \(stats.keys)\n"
         out += "  size: \(stats.fileSize) bytes" + (stats.stories > 0 ? " (\(stats.fileSize / Int64(stats.stories)) per story)" : "") + "\n"
         if let oldest = stats.oldest { out += "  oldest: \(formatter.string(from: oldest))\n" }

@@ -28,6 +28,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("output-format"), help: "Format of the written stories; same is the input's, where Copydesk writes it.")
     var outputFormat: OutputFormat = .same
 
+    @Option(help: "Archive of the pipeline's dedup stage: a file, or postgres://user@host:5432/db (password from COPYDESK_STORE_PASSWORD or PGPASSWORD).")
+    var archive: String?
+
+    /// `--store`, the name `archive` commands used before `--archive`, kept hidden.
+    @Option(name: .customLong("store"), help: .hidden)
+    var storeAlias: String?
+
     @Argument(help: "Files or folders to process, or - for standard input.")
     var arguments: [String] = []
 
@@ -43,7 +50,10 @@ struct RunCommand: AsyncParsableCommand {
         let selection = try input.selection(named)
         let files = selection.files
         let config = try RepoContext.config()
-        let overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
+        var overrides = translation.overrides.isEmpty ? [:] : [TranslationStage.name: translation.overrides]
+        if let store = archive ?? storeAlias {
+            overrides[DedupStage.name] = ["store": .string(StoreLocator.isURL(store) ? store : ArchiveOptions.absolute(store))]
+        }
         var pipeline = try input.load(defaultName: "normalize", configured: config?.pipeline, overrides: overrides)
         // The repo config's style, for a pipeline with a lint stage (wire-en).
         if let style = config?.style, pipeline.stages.contains(where: { $0 is LintStage }) {

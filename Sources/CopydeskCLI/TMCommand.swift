@@ -35,6 +35,10 @@ struct MemoryOptions: ParsableArguments {
         guard let stage = loaded.stages.first as? DedupStage else {
             throw CopydeskError.configuration(file: pipeline, message: "the pipeline has no dedup stage")
         }
+        if StoreLocator.isURL(stage.storePath) {
+            throw CopydeskError.configuration(file: StoreLocator.redacted(stage.storePath), message:
+                "the translation memory is kept in an SQLite archive file only (not yet on a server store); give --archive FILE")
+        }
         return (stage.storePath, false)
     }
 

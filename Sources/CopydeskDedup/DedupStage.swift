@@ -27,7 +27,7 @@ public struct DedupStage: Stage {
     public static let options: [StageOption] = {
         let defaults = MatchSettings()
         return [
-            StageOption("store", .string, default: defaultStore, help: "archive file; relative paths are resolved against the pipeline file's directory"),
+            StageOption("store", .string, default: defaultStore, help: "archive file (relative paths are resolved against the pipeline file's directory) or server URL such as postgres://copydesk@db.example:5432/wire; ${VAR} is replaced from the environment, and COPYDESK_STORE_URL names the store when this option is not given"),
             StageOption("mode", .choice(Mode.allCases.map(\.rawValue)), default: Mode.checkAndRecord.rawValue, help: "check then record, check only, or record only"),
             StageOption("duplicate", .string, default: "\(defaults.duplicate)", help: "similarity (Jaccard of word shingles) at or above which a story is a duplicate"),
             StageOption("update", .string, default: "\(defaults.update)", help: "similarity at or above which a story is an update of earlier copy"),
@@ -51,12 +51,7 @@ public struct DedupStage: Stage {
 
     public init(options: StageOptions) throws {
         mode = try options.choice("mode", as: Mode.self)
-        let given = options.string("store")
-        // The archive belongs to the repository: a relative store of a pipeline that is not the
-        // repo's own (installed, COPYDESK_HOME, built in) goes beside the repo config (or in the
-        // current folder), never into the install tree.
-        let base = options.baseDirectory.map { DataFiles.isSharedData($0) ? DataFiles.repositoryRoot : $0 }
-        storePath = Self.resolve(given.isEmpty ? Self.defaultStore : given, against: base)
+        storePath = Self.storeLocation(options)
         var settings = MatchSettings()
         func fraction(_ key: String) throws -> Double {
             guard let value = Double(options.string(key)), value >= 0, value <= 1 else {
@@ -86,7 +81,21 @@ public struct DedupStage: Stage {
         self.settings = settings
         let path = storePath
         let parameters = settings.parametersDescription
-        connection = ArchiveConnection(settings: settings) { try SQLiteStore(path: path, parameters: parameters) }
+        connection = ArchiveConnection(settings: settings) { try StoreLocator.open(path, parameters: parameters) }
+    }
+
+    /// The store a pipeline's options name: the `store` option (with `${VAR}` expanded), else
+    /// `COPYDESK_STORE_URL`, else the default file. Paths are resolved against the pipeline's
+    /// directory; URLs are kept as written.
+    static func storeLocation(_ options: StageOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        var given = StoreLocator.expandingEnvironment(options.values["store"].map { _ in options.string("store") } ?? "", environment: environment)
+        if given.isEmpty { given = environment[StoreLocator.environmentVariable] ?? "" }
+        if given.isEmpty { given = Self.defaultStore }
+        // The archive belongs to the repository: a relative store of a pipeline that is not the
+        // repo's own (installed, COPYDESK_HOME, built in) goes beside the repo config (or in the
+        // current folder), never into the install tree.
+        let base = options.baseDirectory.map { DataFiles.isSharedData($0) ? DataFiles.repositoryRoot : $0 }
+        return StoreLocator.isURL(given) ? given : Self.resolve(given, against: base)
     }
 
     /// A stage over a given store (tests, the CLI's `archive` commands, a server store).
@@ -183,9 +192,14 @@ actor ArchiveConnection {
         self.open = open
     }
 
-    func deduplicator() throws -> Deduplicator {
+    /// A store that cannot be prepared (a server down, a refused schema) is not remembered: the
+    /// next story tries again, so a worker carries on once the server is back.
+    func deduplicator() async throws -> Deduplicator {
         if let opened { return opened }
-        let deduplicator = try Deduplicator(store: open(), settings: settings)
+        let store = try open()
+        try await store.prepare()
+        if let opened { return opened }
+        let deduplicator = try Deduplicator(store: store, settings: settings)
         opened = deduplicator
         return deduplicator
     }

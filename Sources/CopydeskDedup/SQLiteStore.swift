@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskSQLite
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -12,7 +13,7 @@ import GRDBSQLite
 ///   so two `copydesk` processes adding at once both succeed and lose nothing.
 /// - A file that is not SQLite, an SQLite database without our schema, another schema version or
 ///   a corrupt page is a `CopydeskError` naming the file; the file is never reset or overwritten.
-///   Tables named `tm_*` (translation memory, which may share the file) are allowed beside ours.
+///   Other Copydesk parts may keep their tables in the same file (`SQLiteFile` says whose is whose).
 ///
 /// Schema 3 (compact: about 1.2 KB a story besides its paragraphs; schema 2 had no
 /// `story_keys_mid`):
@@ -37,8 +38,6 @@ import GRDBSQLite
 ///   620 MB). Lookups read all three.
 public final class SQLiteStore: Store {
     public static let schemaVersion = 3
-    /// `PRAGMA application_id` ("CPDK"), so tools like `file` can tell the archive apart.
-    static let applicationID: Int32 = 0x4350_444B
     /// Stories read per key at most, the most recent first. A key shared by more stories (a
     /// boilerplate paragraph, a standing slug, a common band) leads only to its latest ones, so a
     /// lookup costs at most keys × this many index entries whatever the archive's size.
@@ -50,8 +49,6 @@ public final class SQLiteStore: Store {
     /// into `story_keys` (this many times `recentLimit`).
     public static let midRatio = 8
     static let keyTables = ["story_keys", "story_keys_mid", "story_keys_recent"]
-    /// Tables other applications may keep in the same file.
-    static func isSharedTable(_ name: String) -> Bool { name.hasPrefix("tm_") }
 
     public let path: String
     public var location: String { path }
@@ -70,7 +67,7 @@ public final class SQLiteStore: Store {
         let url = URL(fileURLWithPath: path)
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
-            try Self.checkHeader(path)
+            try SQLiteFile.checkHeader(path, allowEmpty: true)
         } else {
             do {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -80,21 +77,13 @@ public final class SQLiteStore: Store {
         }
         // No journal mode at open: switching to WAL writes to the file, and a file that turns out
         // not to be ours must be left byte for byte as it was. WAL is set once the schema checks out.
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "copydesk-archive"
-        configuration.prepareDatabase { db in
+        database = try SQLiteFile.open(path, label: "copydesk-archive", busyTimeout: busyTimeout, doing: "cannot open the archive") { db in
             // 64 MB of page cache: the key index of a large archive is read at random.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // 16 KB pages for a new archive (no effect on an existing file): a story's paragraphs
             // (2–3 KB) fill a 4 KB page only once, wasting about 1 KB a story; 16 KB pages hold
             // six or seven. Key entries are rewritten in bulk either way (see story_keys_recent).
             try db.execute(sql: "PRAGMA page_size = 16384")
-        }
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw Self.describe(error, path: path, doing: "cannot open the archive")
         }
         try prepareSchema(parameters: parameters)
         try perform("cannot open the archive") { db in
@@ -106,27 +95,14 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Only the SQLite magic header is accepted in an existing non-empty file.
-    private static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CopydeskError.input(file: path, message: "cannot read the archive file")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }
-        if header != Data("SQLite format 3\u{0}".utf8) {
-            throw CopydeskError.input(file: path, message: "not a Copydesk archive: the file is not an SQLite database")
-        }
-    }
-
     private func prepareSchema(parameters: String?) throws {
         let path = self.path
         try perform("cannot open the archive") { db in
             try db.inTransaction(.immediate) {
-                let all = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                let tables = all.filter { !Self.isSharedTable($0) }
+                let tables = try SQLiteFile.tables(db, for: .archive)
                 if tables.isEmpty {
-                    try Self.createSchema(db, parameters: parameters, setApplicationID: all.isEmpty)
+                    try SQLiteFile.markIfNew(db)
+                    try Self.createSchema(db, parameters: parameters)
                     return .commit
                 }
                 guard tables.contains("copydesk_meta") else {
@@ -163,8 +139,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private static func createSchema(_ db: Database, parameters: String?, setApplicationID: Bool) throws {
-        if setApplicationID { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+    private static func createSchema(_ db: Database, parameters: String?) throws {
         try db.execute(sql: """
             CREATE TABLE copydesk_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE stories (
@@ -315,6 +290,18 @@ public final class SQLiteStore: Store {
             }
             let version = Int(try String.fetchOne(db, sql: "SELECT value FROM copydesk_meta WHERE key = 'schema_version'") ?? "") ?? 0
             return ArchiveStats(stories: stories, keys: keys, fileSize: size, oldest: oldest, newest: newest, schemaVersion: version)
+        }
+    }
+
+    /// Up to `limit` stories recorded after row `sequence`, in the order they were recorded, as
+    /// the archive keeps them (keys are index keys; signatures empty, sketches kept): what
+    /// `copydesk archive migrate` copies to another store.
+    public func stories(after sequence: Int64, limit: Int) async throws -> [ArchivedStory] {
+        try await performAsync("cannot read the archive") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.seq, s.id, s.text_hash, s.recorded, s.created, s.slug, s.agency, s.shingle_size, s.sketch, s.keys, p.data
+                FROM stories s LEFT JOIN story_paragraphs p ON p.story = s.seq WHERE s.seq > ? ORDER BY s.seq LIMIT ?
+                """, arguments: [sequence, limit]).map(Self.story(from:))
         }
     }
 
@@ -553,8 +540,8 @@ public final class SQLiteStore: Store {
         }
     }
 
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    public static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    public static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     private static func int32Bytes(_ values: [Int64]) -> [UInt8] {
         var result: [UInt8] = []
@@ -578,45 +565,18 @@ public final class SQLiteStore: Store {
     // MARK: Errors
 
     private func perform<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.writeWithoutTransaction(body)
-        } catch {
-            throw Self.describe(error, path: path, doing: doing)
-        }
+        try SQLiteFile.perform(database, path: path, doing, body)
     }
 
     private func performAsync<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await database.writeWithoutTransaction(body)
-        } catch {
-            throw Self.describe(error, path: path, doing: doing)
-        }
-    }
-
-    /// SQLite errors become one line naming the file; our own errors pass through. Shared with
-    /// the translation memory, which lives in the same file.
-    public static func describe(_ error: any Error, path: String, doing: String) -> any Error {
-        if let error = error as? CopydeskError { return error }
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB:
-                return CopydeskError.input(file: path, message: "not a Copydesk archive: the file is not an SQLite database")
-            case .SQLITE_CORRUPT:
-                return CopydeskError.input(file: path, message: "the archive is corrupt (\(error.message ?? "database disk image is malformed")); restore it from a backup or move it aside")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return CopydeskError.input(file: path, message: "\(doing): the archive stayed locked by another process")
-            default:
-                return CopydeskError.input(file: path, message: "\(doing): \(error.message ?? "\(error.resultCode)")")
-            }
-        }
-        return CopydeskError.input(file: path, message: "\(doing): \(error)")
+        try await SQLiteFile.perform(database, path: path, doing, body)
     }
 }
 
 /// Paragraphs packed in one BLOB: a count, then for each paragraph its number, its hash (8 bytes,
 /// little-endian) and its UTF-8 text, numbers and lengths as LEB128 varints.
-enum ParagraphCoding {
-    static func encode(_ paragraphs: [ArchivedParagraph]) -> [UInt8] {
+public enum ParagraphCoding {
+    public static func encode(_ paragraphs: [ArchivedParagraph]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(paragraphs.reduce(4) { $0 + $1.text.utf8.count + 12 })
         varint(UInt64(paragraphs.count), into: &out)
@@ -629,7 +589,7 @@ enum ParagraphCoding {
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) -> [ArchivedParagraph] {
+    public static func decode(_ bytes: [UInt8]) -> [ArchivedParagraph] {
         var index = 0
         func read() -> UInt64? {
             var value: UInt64 = 0, shift: UInt64 = 0

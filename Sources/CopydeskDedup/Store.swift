@@ -85,8 +85,12 @@ public struct ArchiveStats: Sendable, Hashable {
 ///
 /// Errors are `CopydeskError` naming the store.
 public protocol Store: Sendable {
-    /// Where the archive lives, for messages.
+    /// Where the archive lives, for messages (a server store's without its password).
     var location: String { get }
+
+    /// Connects and checks (or creates, or migrates) the schema, so a refused store fails before
+    /// the first story. Every other requirement does this itself if needed.
+    func prepare() async throws
 
     /// Earlier stories sharing at least one key with `keys`, those sharing most first, at most `limit`.
     /// Lookup goes through the key index: its cost follows the number of matches, not the archive size.
@@ -113,4 +117,9 @@ public protocol Store: Sendable {
     func prune(olderThan date: Date) async throws -> Int
 
     func stats() async throws -> ArchiveStats
+}
+
+extension Store {
+    /// Stores opened (and checked) in their initializer have nothing left to prepare.
+    public func prepare() async throws {}
 }

@@ -1,6 +1,7 @@
 import CopydeskCore
 import CopydeskText
 import CopydeskDedup
+import CopydeskSQLite
 import Foundation
 import GRDB
 
@@ -55,8 +56,9 @@ public struct MemoryMatch: Sendable, Hashable {
     public var isExact: Bool { score == 100 }
 }
 
-/// Translation memory in the archive file of the dedup stage (`SQLiteStore`): approved paragraph
-/// pairs, looked up exactly by normalized key and fuzzily by word edit distance.
+/// Translation memory in the archive file of the dedup stage (beside the archive's tables, through
+/// the shared `SQLiteFile` layer): approved paragraph pairs, looked up exactly by normalized key
+/// and fuzzily by word edit distance.
 ///
 /// Tables, all prefixed `tm_` beside the archive's own: `tm_meta` (schema version),
 /// `tm_segments` (one row per distinct pair: languages, both texts, the source key and its
@@ -85,33 +87,25 @@ public final class TranslationMemory: Sendable {
     /// Whether the tm_ tables exist (a read-only opening of an archive without them finds nothing).
     private let hasTables: Bool
 
-    /// Opens the memory in the archive at `path`. With `create`, a missing archive is created
-    /// (through `SQLiteStore`, so the file is a complete dedup archive too) and the tables added;
-    /// without it, the file must exist and an archive with no memory yet simply has no matches.
+    /// Opens the memory in the archive at `path`. With `create`, a missing file is created and
+    /// the memory's tables added (the dedup stage adds its own beside them when it first opens
+    /// the file); without it, the file must exist and an archive with no memory yet simply has
+    /// no matches. Lookups only: nothing is written and no write lock is taken.
     public init(path: String, create: Bool = true, busyTimeout: TimeInterval = 60) throws {
         self.path = path
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) {
+            try SQLiteFile.checkHeader(path, allowEmpty: create)
+        } else if !create {
             throw CopydeskError.input(file: path, message: "no archive here (add translations with `copydesk tm add` or `copydesk tm import`)")
-        }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "copydesk-tm"
-        if create {
-            // The archive's own checks first: not SQLite, a foreign or newer database, or
-            // corruption are errors naming the file, and an empty or missing file gets the
-            // archive's schema, so the dedup stage accepts the file later.
-            _ = try SQLiteStore(path: path, busyTimeout: busyTimeout)
         } else {
-            // Lookups only: nothing is written and no write lock taken (opening through
-            // `SQLiteStore` would wait for a long import to finish).
-            try Self.checkHeader(path)
-            configuration.readonly = true
+            do {
+                try manager.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw CopydeskError.input(file: path, message: "cannot create the archive's directory: \(error.localizedDescription)")
+            }
         }
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw Self.describe(error, path: path, doing: "cannot open the translation memory")
-        }
+        database = try SQLiteFile.open(path, label: "copydesk-tm", busyTimeout: busyTimeout, readonly: !create, doing: "cannot open the translation memory")
         do {
             text = try MemoryText()
         } catch {
@@ -120,23 +114,16 @@ public final class TranslationMemory: Sendable {
         hasTables = try Self.prepare(database, path: path, create: create)
     }
 
-    /// An existing non-empty file must start with the SQLite header.
-    private static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CopydeskError.input(file: path, message: "cannot read the archive file")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header != Data("SQLite format 3\u{0}".utf8) {
-            throw CopydeskError.input(file: path, message: "not a Copydesk archive: the file is not an SQLite database")
-        }
-    }
-
     private static func prepare(_ database: DatabaseQueue, path: String, create: Bool) throws -> Bool {
         let body = { (db: Database) throws -> Bool in
             let present = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tm_meta'") ?? false
-            if !create, try Bool.fetchOne(db, sql: "SELECT COUNT(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'copydesk_meta'") ?? true {
-                throw CopydeskError.input(file: path, message: "not a Copydesk archive: an SQLite database without the archive schema; it was left untouched")
+            // Another application's database (tables no Copydesk part owns), or, for lookups, a
+            // file with no Copydesk tables at all: refused, and left as it was.
+            let foreign = try SQLiteFile.tables(db, for: .translationMemory).filter { !SQLiteFile.Part.translationMemory.owns($0) }
+            let copydeskFile = try SQLiteFile.isCopydeskFile(db)
+            if !foreign.isEmpty || (!create && !copydeskFile) {
+                throw CopydeskError.input(file: path, message: "not a Copydesk archive: an SQLite database without the archive schema"
+                    + (foreign.isEmpty ? "" : " (tables: \(foreign.prefix(5).joined(separator: ", ")))") + "; it was left untouched")
             }
             if present {
                 let version = Int(try String.fetchOne(db, sql: "SELECT value FROM tm_meta WHERE key = 'schema_version'") ?? "") ?? 0
@@ -152,6 +139,7 @@ public final class TranslationMemory: Sendable {
             }
             guard create else { return false }
             try db.inTransaction(.immediate) {
+                try SQLiteFile.markIfNew(db)
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS tm_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
                     CREATE TABLE IF NOT EXISTS tm_segments (
@@ -447,20 +435,18 @@ public final class TranslationMemory: Sendable {
         return decoded
     }
 
+    /// Through the shared layer; a damaged row becomes an error naming the file first.
     private static func perform<T>(_ database: DatabaseQueue, path: String, _ doing: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.writeWithoutTransaction(body)
-        } catch {
-            throw describe(error, path: path, doing: doing)
+        try SQLiteFile.perform(database, path: path, doing) { db in
+            do { return try body(db) } catch let damaged as DamagedRow { throw describe(damaged, path: path, doing: doing) }
         }
     }
 
     /// A consistent snapshot for reading (WAL: never waits for a writer).
     private static func read<T>(_ database: DatabaseQueue, path: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.read(body)
-        } catch {
-            throw describe(error, path: path, doing: "cannot read the translation memory")
+        let doing = "cannot read the translation memory"
+        return try SQLiteFile.read(database, path: path, doing) { db in
+            do { return try body(db) } catch let damaged as DamagedRow { throw describe(damaged, path: path, doing: doing) }
         }
     }
 
@@ -469,6 +455,6 @@ public final class TranslationMemory: Sendable {
         if let damaged = error as? DamagedRow {
             return CopydeskError.input(file: path, message: "\(doing): the translation memory is damaged (column '\(damaged.column)' holds \(damaged.found) where a \(damaged.expected) belongs); rebuild it from its TMX/XLIFF files")
         }
-        return SQLiteStore.describe(error, path: path, doing: doing)
+        return SQLiteFile.describe(error, path: path, doing: doing)
     }
 }
