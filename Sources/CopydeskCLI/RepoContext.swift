@@ -36,7 +36,14 @@ enum RepoContext {
         if commandLineStyle == nil, runner.pipeline.stages.contains(where: { $0 is LintStage }) {
             var pipelines: [String: Pipeline] = [:]
             for style in Set(config.overrides.compactMap(\.style)) where style != config.style {
-                pipelines[style] = try load(style)
+                // Only the lint stage differs: every other stage is the main pipeline's own, so
+                // the files of a batch share one dedup archive connection (and its input order).
+                var styled = try load(style)
+                for index in styled.stages.indices where index < runner.pipeline.stages.count && !(styled.stages[index] is LintStage)
+                    && type(of: styled.stages[index]).name == type(of: runner.pipeline.stages[index]).name {
+                    styled.stages[index] = runner.pipeline.stages[index]
+                }
+                pipelines[style] = styled
             }
             if !pipelines.isEmpty {
                 let byStyle = pipelines
