@@ -16,23 +16,7 @@ struct PipelineOptions: ParsableArguments {
     /// Loads the pipeline named by `--pipeline`, or `defaultName` from Pipelines/; with no such
     /// file, the built-in default (the normalize stage with its defaults).
     func load(defaultName: String, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
-        if let pipeline {
-            guard let path = DataFiles.pipelinePath(pipeline) else {
-                let named = pipeline.contains("/") ? "" : " (nor Pipelines/\(pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") ? pipeline : pipeline + ".yml"))"
-                throw CopydeskError.configuration(file: pipeline, message: "no such pipeline file" + named)
-            }
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
-        }
-        if let path = DataFiles.pipelinePath(defaultName) {
-            return try Pipeline.load(path: path, registry: registry, overrides: overrides)
-        }
-        // No Pipelines/ folder (an installed binary): the stages with their defaults.
-        var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
-        if defaultName == "lint" {
-            stages.append(try registry.makeStage(named: LintStage.name, options: overrides[LintStage.name] ?? [:], file: "command line"))
-            stages.append(try registry.makeStage(named: TranslationStage.name, options: overrides[TranslationStage.name] ?? [:], file: "command line"))
-        }
-        return Pipeline(name: defaultName, stages: stages)
+        try Pipeline.named(pipeline, defaultName: defaultName, overrides: overrides, registry: registry)
     }
 
     func runner(_ pipeline: Pipeline, mode: StageContext.Mode) -> BatchRunner {
@@ -72,25 +56,6 @@ struct PipelineOptions: ParsableArguments {
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, junit, rdjsonl, checkstyle
-}
-
-/// Every rule a report may mention: the lint rules, the normalize stage's, and a style's own.
-func knownRules(style: Style? = nil) -> [RuleInfo] {
-    var rules = LintRules.all.map { type in
-        let description = type.description
-        return RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity)
-    }
-    for (id, severity) in NormalizeStage.severities.sorted(by: { $0.key < $1.key }) {
-        rules.append(RuleInfo(id: id, summary: "normalize stage: \(id.replacingOccurrences(of: ".", with: " "))", help: nil, severity: severity))
-    }
-    for type in TranslationRules.all {
-        let description = type.description
-        rules.append(RuleInfo(id: description.id, summary: description.summary, help: nil, severity: description.severity))
-    }
-    for (id, rule) in (style?.customRules ?? [:]).sorted(by: { $0.key < $1.key }) {
-        rules.append(RuleInfo(id: id, summary: rule.message, help: "custom \(rule.kind.rawValue) rule from \(rule.location)", severity: rule.severity))
-    }
-    return rules
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
