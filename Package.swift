@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk", "CopydeskTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Data"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
-        .testTarget(name: "CopydeskServerTests", dependencies: ["CopydeskServer", "Copydesk"]),
+        .testTarget(name: "CopydeskServerTests", dependencies: ["CopydeskServer", "Copydesk"], exclude: ["Python"]),
     ],
     cxxLanguageStandard: .cxx17
 )
