@@ -18,7 +18,7 @@ import Testing
         #expect(metrics.status == 200)
         #expect(metrics.text.contains("copydesk_findings_total{rule=\"dates.month\"}"))
         #expect(metrics.text.contains("http_server_request_duration_bucket"))
-        #expect(metrics.text.contains("http_requests_total") || metrics.text.contains("http_server_requests_total") || metrics.text.contains("hb_requests"))
+        #expect(metrics.text.contains("hb_requests{http_route=\"/v2/check\",http_request_method=\"POST\",http_response_status_code=\"200\"}"))
     }
 
     @Test(arguments: [
