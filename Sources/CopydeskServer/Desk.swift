@@ -46,8 +46,7 @@ public final class Desk: Sendable {
         for info in knownRules() { rules[info.id] = info }
         for name in names {
             let pipeline = try Pipeline.named(options.pipeline, defaultName: "lint", overrides: [LintStage.name: ["style": .string(name)]])
-            var runner = BatchRunner(pipeline: pipeline, mode: .report, maximumConcurrency: 1, maximumFileSize: options.maximumBodySize)
-            runner.encoding = nil
+            let runner = BatchRunner(pipeline: pipeline, mode: .report, maximumConcurrency: 1, maximumFileSize: options.maximumBodySize)
             let stage = pipeline.stages.lazy.compactMap { $0 as? LintStage }.first
             if let style = stage?.style {
                 for info in knownRules(style: style) where rules[info.id] == nil { rules[info.id] = info }
