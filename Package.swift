@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C++ shim over the system libicu. Its public header exposes plain C types only, so the
@@ -43,9 +46,21 @@ let package = Package(
         // The shared archive and translation memory on a PostgreSQL server (many workers, one store).
         .target(name: "CopydeskPostgres", dependencies: ["CopydeskCore", "CopydeskDedup", "CopydeskTranslate", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskShippedData", "CopydeskICU", "CopydeskText", "CopydeskNormalize", "CopydeskLint", "CopydeskFormats", "CopydeskDedup", "CopydeskTranslate", "CopydeskPostgres"]),
+        // `copydesk serve`: the HTTP service (LanguageTool-compatible /v2, Copydesk's /v1, the desk page).
+        .target(
+            name: "CopydeskServer",
+            dependencies: [
+                "Copydesk",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.embedInCode("Resources")]
+        ),
         .executableTarget(
             name: "CopydeskCLI",
-            dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Copydesk", "CopydeskServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Generators shared by the test targets' property tests; not part of any product.
         .target(name: "CopydeskTestSupport", path: "Sources/CopydeskTestSupport"),
@@ -58,6 +73,7 @@ let package = Package(
         .testTarget(name: "CopydeskFormatsTests", dependencies: ["CopydeskCore", "CopydeskFormats", "Copydesk", "CopydeskTestSupport"]),
         .testTarget(name: "CopydeskTranslateTests", dependencies: ["CopydeskTranslate", "Copydesk", "CopydeskTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Data"]),
         .testTarget(name: "CopydeskCLITests", dependencies: ["CopydeskCLI"]),
+        .testTarget(name: "CopydeskServerTests", dependencies: ["CopydeskServer", "Copydesk"], exclude: ["Python"]),
     ],
     cxxLanguageStandard: .cxx17
 )

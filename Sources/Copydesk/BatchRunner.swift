@@ -28,10 +28,13 @@ public struct BatchRunner: Sendable {
         public var path: String
         /// Overrides the language the original's file states (`--source-lang`).
         public var language: String?
+        /// The original's bytes when it is not a file (a server request); `path` then only names it.
+        public var bytes: [UInt8]?
 
-        public init(path: String, language: String? = nil) {
+        public init(path: String, language: String? = nil, bytes: [UInt8]? = nil) {
             self.path = path
             self.language = language
+            self.bytes = bytes
         }
     }
 
@@ -212,7 +215,7 @@ extension BatchRunner {
     func attach(_ translationSource: TranslationSource, to stories: inout [Story]) throws {
         let originals: [Story]
         do {
-            let bytes = try InputFiles.read(translationSource.path, limit: maximumFileSize)
+            let bytes = try translationSource.bytes ?? InputFiles.read(translationSource.path, limit: maximumFileSize)
             let decoded = try InputDecoder.decode(bytes, path: translationSource.path, encoding: "auto", fallback: pipeline.input.fallbackEncoding)
             originals = try readers.readAll(decoded.source, format: "auto")
         } catch let error as CopydeskError {

@@ -16,6 +16,8 @@ import Foundation
 public struct Suppressions: Sendable {
     /// The rule reported for an id in a directive that names no known rule or family.
     public static let unknownRule = "suppression.unknown-rule"
+    /// What `suppression.unknown-rule` means, for rule lists.
+    public static let unknownRuleSummary = "a copydesk-disable comment names a rule or family Copydesk does not know (it disables nothing)"
 
     /// Reader names whose input has `<!-- … -->` comments.
     public static let formats: Set<String> = ["markdown", "nitf", "newsml-g2", "ninjs", "html"]

@@ -12,7 +12,7 @@ struct CopydeskCommand: AsyncParsableCommand {
             or input errors.
             """,
         version: "0.1.0",
-        subcommands: [NormalizeCommand.self, LintCommand.self, RunCommand.self, InspectCommand.self, ArchiveCommand.self, TMCommand.self, TranslateCommand.self, BaselineCommand.self, RulesCommand.self, StagesCommand.self, EncodingsCommand.self, InitCommand.self, InstallCommand.self]
+        subcommands: [NormalizeCommand.self, LintCommand.self, RunCommand.self, InspectCommand.self, ArchiveCommand.self, TMCommand.self, TranslateCommand.self, BaselineCommand.self, RulesCommand.self, StagesCommand.self, EncodingsCommand.self, InitCommand.self, InstallCommand.self, ServeCommand.self]
     )
 
     /// Parses and runs, mapping every usage or configuration error to exit code 2 with one line

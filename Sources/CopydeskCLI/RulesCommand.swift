@@ -60,7 +60,7 @@ struct RulesCommand: ParsableCommand {
         Terminal.write(out)
     }
 
-    static let unknownRuleSummary = "a copydesk-disable comment names a rule or family Copydesk does not know (it disables nothing)"
+    static var unknownRuleSummary: String { Suppressions.unknownRuleSummary }
 
     /// An example on one line, paragraphs separated by ¶, shortened for a terminal.
     static func oneLine(_ example: String) -> String {

@@ -18,30 +18,8 @@ struct PipelineOptions: ParsableArguments {
     /// `--pipeline` wins over the repo config's `pipeline:` (`configured`), which wins over the
     /// default name. The repo config's archive is the dedup stage's store unless overridden.
     func load(defaultName: String, configured: String? = nil, overrides: [String: [String: ConfigValue]] = [:], registry: StageRegistry = .standard) throws -> Pipeline {
-        let archive = try RepoContext.archiveOverride()
-        func load(_ path: String) throws -> Pipeline {
-            let yaml = try YAMLFile(path: path)
-            let pipeline = try Pipeline.load(yaml: yaml, registry: registry, overrides: overrides)
-            // The repo's archive for a pipeline that has a dedup stage.
-            guard !archive.isEmpty, pipeline.stages.contains(where: { $0 is DedupStage }) else { return pipeline }
-            var withArchive = overrides
-            withArchive[DedupStage.name, default: [:]].merge(archive) { given, _ in given }
-            return try Pipeline.load(yaml: yaml, registry: registry, overrides: withArchive)
-        }
-        if let pipeline = pipeline ?? configured {
-            guard let path = DataFiles.pipelinePath(pipeline) else {
-                throw DataFiles.notFound(pipeline, kind: "pipeline", folder: "Pipelines", searched: DataFiles.searchRoots())
-            }
-            return try load(path)
-        }
-        if let path = DataFiles.pipelinePath(defaultName) { return try load(path) }
-        // No Pipelines/ folder (an installed binary): the stages with their defaults.
-        var stages: [any Stage] = [try registry.makeStage(named: NormalizeStage.name, options: overrides[NormalizeStage.name] ?? [:], file: "command line")]
-        if defaultName == "lint" {
-            stages.append(try registry.makeStage(named: LintStage.name, options: overrides[LintStage.name] ?? [:], file: "command line"))
-            stages.append(try registry.makeStage(named: TranslationStage.name, options: overrides[TranslationStage.name] ?? [:], file: "command line"))
-        }
-        return Pipeline(name: defaultName, stages: stages)
+        try Pipeline.named(pipeline ?? configured, defaultName: defaultName, overrides: overrides,
+                           archive: try RepoContext.archiveOverride(), registry: registry)
     }
 
     func runner(_ pipeline: Pipeline, mode: StageContext.Mode) -> BatchRunner {
@@ -87,15 +65,6 @@ extension PipelineOptions {
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github, junit, rdjsonl, checkstyle
-}
-
-/// Every rule a report may mention: every standard stage's rules, the suppression comments' own,
-/// and a style's custom rules.
-func knownRules(style: Style? = nil) -> [RuleInfo] {
-    var rules = RuleInfo.known(style: style)
-    rules.insert(RuleInfo(id: Suppressions.unknownRule, summary: RulesCommand.unknownRuleSummary, help: nil, severity: .warning),
-                 at: rules.count - (style?.customRules.count ?? 0))
-    return rules
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
