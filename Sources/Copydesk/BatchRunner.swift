@@ -13,6 +13,16 @@ public struct BatchRunner: Sendable {
     public var maximumConcurrency: Int
     /// Files larger than this are refused with a clear error rather than read into memory.
     public var maximumFileSize: Int
+    /// Wire streams (ANPA, IPTC 7901) at least this large are read story by story
+    /// (`StreamedFile`), so memory follows the largest story; nil reads every file whole.
+    public var streamAbove: Int?
+    /// With `streamAbove` set, a story (a stream's message, or a whole file of another kind)
+    /// larger than this is refused with an error naming the file and the limit; the batch goes on.
+    public var maximumStorySize: Int = 64 << 20
+    /// With `streamAbove` set, a plain-text file that large is also cut, at blank lines, into
+    /// pieces processed one at a time: for normalize, whose stage works paragraph by paragraph
+    /// (lint looks at the whole story and reads it whole).
+    public var cutsPlainText = false
     /// When set, every file is a translation of this original (`--source el.txt`): the original
     /// is read (format and charset detected) and attached to each story as `Story.original`.
     public var translationSource: TranslationSource?
@@ -47,6 +57,8 @@ public struct BatchRunner: Sendable {
         public var path: String
         public var stories: [Story]
         public var error: CopydeskError?
+        /// Which story of a stream read story by story this is; nil for a file read whole.
+        public var part: StreamPart?
 
         public init(path: String, stories: [Story], error: CopydeskError?) {
             self.path = path
@@ -76,17 +88,21 @@ public struct BatchRunner: Sendable {
                                     diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path),
                                     stageData: stories.map(\.stageData))
             report.stories = storyLabels
+            report.continuesFile = (part?.index ?? 0) > 0
             return report
         }
 
         /// Where each story of a stream lies in the file, for findings to name their story.
         public var storyLabels: [StoryLabel] {
-            guard stories.count > 1 else { return [] }
-            return stories.enumerated().map { index, story in
+            let first = part?.isStory == true ? part!.index : 0
+            let count = part?.isStory == true ? part!.count : stories.count
+            guard count > 1 else { return [] }
+            return stories.enumerated().map { offset, story in
+                let index = first + offset
                 let ranges = story.blocks.map(\.text.sourceRange)
                 let lower = ranges.map(\.lowerBound).min() ?? 0
                 let upper = max(lower, ranges.map(\.upperBound).max() ?? lower)
-                return StoryLabel(index: index + 1, count: stories.count,
+                return StoryLabel(index: index + 1, count: count,
                                   headline: story.metadata.headline ?? story.headline?.string, slug: story.metadata.slug,
                                   range: lower..<upper)
             }
@@ -94,17 +110,20 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes `paths` (`-` is standard input) and calls `handle` for each, in input order.
+    /// A wire stream read story by story hands over one result per story, in file order.
     public func run(_ paths: [String], handle: (Result) -> Void) async {
         await withTaskGroup(of: (Int, Result).self) { group in
+            var units = WorkUnits(paths: paths, runner: self)
             var next = 0, emitted = 0
             var ready: [Int: Result] = [:]
-            // At most `maximumConcurrency` files in flight, and at most twice that many finished
-            // or running ahead of the one the output waits for, so memory stays flat.
+            // At most `maximumConcurrency` files (or stories of a stream) in flight, and at most
+            // twice that many finished or running ahead of the one the output waits for, so
+            // memory stays flat.
             func refill() {
-                while next < paths.count, next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2 {
+                while next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2,
+                      let unit = units.next() {
                     let index = next
-                    let path = paths[index]
-                    group.addTask { (index, await process(path: path)) }
+                    group.addTask { (index, await process(unit)) }
                     next += 1
                 }
             }
@@ -129,6 +148,7 @@ public struct BatchRunner: Sendable {
 
     public func process(path: String) async -> Result {
         do {
+            try checkStorySize(path)
             let bytes = try InputFiles.read(path, limit: maximumFileSize)
             return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path)
         } catch let error as CopydeskError {
@@ -139,10 +159,17 @@ public struct BatchRunner: Sendable {
     }
 
     public func process(bytes: [UInt8], path: String) async -> Result {
+        await process(bytes: bytes, path: path, origin: .start, format: nil)
+    }
+
+    /// `origin` places the bytes in their file (a story of a stream); `format`, when given,
+    /// overrides the run's input format (the stream's, sniffed once for the whole file).
+    func process(bytes: [UInt8], path: String, origin: SourceOrigin, format streamFormat: String?) async -> Result {
         do {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
-            var stories = try readers.readAll(decoded.source, format: format ?? pipeline.input.format)
+            let source = origin == .start ? decoded.source : decoded.source.placed(at: origin)
+            var stories = try readers.readAll(source, format: streamFormat ?? format ?? pipeline.input.format)
             if let translationSource { try attach(translationSource, to: &stories) }
             for index in stories.indices {
                 stories[index].metadata.encoding = decoded.encoding

@@ -17,6 +17,7 @@ struct LintCommand: AsyncParsableCommand {
     @OptionGroup var input: PipelineOptions
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
+    @OptionGroup var storySize: StreamOptions
 
     @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the pipeline's lint stage).")
     var style: String?
@@ -72,6 +73,7 @@ struct LintCommand: AsyncParsableCommand {
         var runner = input.runner(pipeline, mode: .report)
         try translation.configure(&runner)
         guard fixes || diff else {
+            storySize.configure(&runner)
             if output.streams {
                 var stream = ReportStream(options: output, rules: knownRules())
                 await runner.run(files) { stream.add(filter.apply($0.report)) }
