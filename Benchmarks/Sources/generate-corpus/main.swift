@@ -38,7 +38,7 @@ try write(Corpus.stories(totalBytes: megabytes << 20, seed: seed, dirty: false).
 try write(Corpus.stories(totalBytes: megabytes << 20, seed: seed &+ 1, dirty: true).joined(separator: "\n\u{0C}\n"), "dirty.txt")
 for i in 0..<minhash { try write(Corpus.storyOfWords(500, seed: seed &* 1000 &+ UInt64(i)), "minhash/" + name(i)) }
 if anpa > 0 {
-    fm.createFile(atPath: out + "/stream.anpa", contents: nil)
+    _ = fm.createFile(atPath: out + "/stream.anpa", contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out + "/stream.anpa"))
     var stream = Corpus.ArchiveStream(seed: seed)
     var written = 0, number = 0, chunk = ""
