@@ -79,6 +79,51 @@ else
     record cli-small-story "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 15p | awk '{printf "%.1f", $1/1000}')" ms
 fi
 
+say "whole process (issue 17): what a user times, side by side with the peers"
+# One run of a command: wall seconds and peak RSS (MB), from /usr/bin/time; the median of RUNS.
+whole() {
+    local out=$1; shift
+    local walls=() rss=()
+    for _ in $(seq $RUNS); do
+        /usr/bin/time -f '%e %M' -o "$WORK/t.txt" "$@" >"$out" 2>/dev/null || true
+        read -r w m < "$WORK/t.txt"; walls+=("$w"); rss+=("$m")
+    done
+    printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" \
+        "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}')"
+}
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN{ if (s <= 0) s = 0.001; printf "%.1f", b/s/1e6 }'; }
+if [[ -x /usr/bin/time ]]; then
+    BATCH="$WORK/batch400"; mkdir -p "$BATCH"; cp "$CORPUS"/stories/00[0-3][0-9][0-9].txt "$BATCH/"
+    bsize=$(cat "$BATCH"/*.txt | wc -c)
+    read -r w m < <(whole /dev/null "$COPYDESK" lint "$BATCH"); record wp-lint-batch "$(mbps "$bsize" "$w")" MB/s
+    read -r w m < <(whole /dev/null "$COPYDESK" lint --no-excerpt "$BATCH"); record wp-lint-batch-noex "$(mbps "$bsize" "$w")" MB/s
+    read -r w m < <(whole /dev/null "$PY" "$HERE/peers.py" proselint-files "$BATCH"); record wp-proselint "$(mbps "$bsize" "$w")" MB/s
+    # One 30 MB plain file (the clean corpus, repeated), and 120 MB for normalize.
+    BIG="$WORK/big30.txt"; BIG120="$WORK/big120.txt"
+    : > "$BIG"; while [[ $(stat -c %s "$BIG") -lt 30000000 ]]; do cat "$CORPUS/clean.txt" >> "$BIG"; done
+    : > "$BIG120"; for _ in 1 2 3 4; do cat "$BIG" >> "$BIG120"; done
+    DIRTY30="$WORK/dirty30.txt"; : > "$DIRTY30"; while [[ $(stat -c %s "$DIRTY30") -lt 30000000 ]]; do cat "$CORPUS/dirty.txt" >> "$DIRTY30"; done
+    s30=$(stat -c %s "$BIG"); s120=$(stat -c %s "$BIG120"); sd30=$(stat -c %s "$DIRTY30")
+    read -r w m < <(whole /dev/null "$COPYDESK" lint --no-excerpt "$BIG"); record wp-lint-30 "$(mbps "$s30" "$w")" MB/s; record wp-lint-30-rss "$m" MB
+    read -r w m < <(whole /dev/null "$COPYDESK" normalize -q "$BIG"); record wp-norm-30 "$(mbps "$s30" "$w")" MB/s; record wp-norm-30-rss "$m" MB
+    read -r w m < <(whole /dev/null "$COPYDESK" normalize -q "$DIRTY30"); record wp-norm-dirty "$(mbps "$sd30" "$w")" MB/s; record wp-norm-dirty-rss "$m" MB
+    read -r w m < <(whole /dev/null "$COPYDESK" normalize -q "$BIG120"); record wp-norm-120 "$(mbps "$s120" "$w")" MB/s; record wp-norm-120-rss "$m" MB
+    # The naive C+ICU round trip (UTF-8 -> UTF-16 -> NFC -> UTF-8), compiled here.
+    if cc -O2 -o "$WORK/naive-icu-nfc" "$HERE/Naive/naive-icu-nfc.c" -licuuc 2>/dev/null; then
+        read -r w m < <(whole /dev/null "$WORK/naive-icu-nfc" "$BIG"); record wp-naive-30 "$(mbps "$s30" "$w")" MB/s; record wp-naive-30-rss "$m" MB
+        read -r w m < <(whole /dev/null "$WORK/naive-icu-nfc" "$BIG120"); record wp-naive-120 "$(mbps "$s120" "$w")" MB/s; record wp-naive-120-rss "$m" MB
+    else
+        echo "cc or ICU headers not found (Debian: build-essential libicu-dev): skipping the naive C+ICU program" >&2
+    fi
+    # An ANPA wire stream read story by story: peak memory stays that of a story.
+    STREAM_MB=256; [[ $QUICK == 1 ]] && STREAM_MB=64
+    "$BIN/generate-corpus" "$WORK/anpa" --stories 0 --megabytes 0 --minhash 0 --anpa $STREAM_MB >&2
+    sa=$(stat -c %s "$WORK/anpa/stream.anpa")
+    read -r w m < <(RUNS=1 whole /dev/null "$COPYDESK" normalize -q "$WORK/anpa/stream.anpa"); record wp-anpa-norm "$(mbps "$sa" "$w")" MB/s; record wp-anpa-norm-rss "$m" MB
+    read -r w m < <(RUNS=1 whole /dev/null "$COPYDESK" lint --no-excerpt -q "$WORK/anpa/stream.anpa"); record wp-anpa-lint "$(mbps "$sa" "$w")" MB/s; record wp-anpa-lint-rss "$m" MB
+    rm -rf "$WORK/anpa" "$BIG120"
+fi
+
 say "peak memory of a batch: copydesk lint over 100 vs 1000 files"
 mkdir -p "$WORK/b100"; cp "$CORPUS"/stories/000[0-9][0-9].txt "$WORK/b100/"
 if [[ -x /usr/bin/time ]]; then
@@ -117,3 +162,18 @@ row "copydesk lint, one small story, whole process (median)" cli-small-story "ta
 row "copydesk lint 100 files: peak RSS" batch-rss-100
 row "copydesk lint 1000 files: peak RSS" batch-rss-1000 "flat if ≈ the 100-file figure"
 row "copydesk lint 1000 files: wall" batch-wall-1000
+echo
+echo "Whole process (issue 17): wall clock of the whole command, median of $RUNS, peak RSS the largest run"
+echo
+printf '| %-58s | %22s | %s |\n' "work" "Copydesk, whole process" "peer, same run"
+echo "|---|---:|---|"
+prow() { printf '| %-58s | %12s %-9s | %s |\n' "$1" "${RATE[$2]:--}" "${UNIT[$2]:-}" "${3:-}"; }
+prow "lint 400 generated stories, default text output" wp-lint-batch "proselint ${RATE[wp-proselint]:--} MB/s ($(ratio wp-lint-batch wp-proselint)); target ≥ 50 MB/s"
+prow "same, --no-excerpt" wp-lint-batch-noex ""
+prow "lint one 30 MB plain-text file" wp-lint-30 "peak ${RATE[wp-lint-30-rss]:--} MB"
+prow "normalize 30 MB clean text to stdout" wp-norm-30 "peak ${RATE[wp-norm-30-rss]:--} MB; naive C+ICU ${RATE[wp-naive-30]:--} MB/s, ${RATE[wp-naive-30-rss]:--} MB ($(ratio wp-norm-30 wp-naive-30)); target ≥ 600 MB/s and ≥ 3×"
+prow "normalize 120 MB clean text" wp-norm-120 "peak ${RATE[wp-norm-120-rss]:--} MB; naive C+ICU ${RATE[wp-naive-120]:--} MB/s, ${RATE[wp-naive-120-rss]:--} MB ($(ratio wp-norm-120 wp-naive-120))"
+prow "normalize 30 MB dirty text" wp-norm-dirty "peak ${RATE[wp-norm-dirty-rss]:--} MB; target ≥ 200 MB/s"
+prow "normalize an ANPA stream (${STREAM_MB:-?} MB), story by story" wp-anpa-norm "peak ${RATE[wp-anpa-norm-rss]:--} MB (design target ≤ 64 MB + 4× the largest story)"
+prow "lint the same ANPA stream, --no-excerpt" wp-anpa-lint "peak ${RATE[wp-anpa-lint-rss]:--} MB"
+prow "copydesk lint, one small story (median)" cli-small-story "target ≤ 20 ms"

@@ -3,6 +3,8 @@
     python peers.py proselint CORPUS/clean.txt  [--limit BYTES]
     python peers.py ftfy      CORPUS/dirty.txt
     python peers.py datasketch CORPUS/minhash
+    python peers.py proselint-files DIR        (every file of DIR once, printing what it finds:
+                                               timed from outside as a whole process)
 Prints: NAME <bytes-or-items> <median seconds> <rate>  (MB/s, or items/s for datasketch).
 Stories in the .txt files are separated by a form-feed line, as cdbench reads them.
 """
@@ -50,6 +52,16 @@ def main():
         size = sum(len(s.encode()) for s in items)
         t = timed(lambda: [LintFile("story.txt", s).lint(DEFAULT) for s in items], runs)
         print(f"proselint {size} {t:.4f} {size / t / 1e6:.3f}")
+    elif mode == "proselint-files":
+        from proselint.checks import __register__
+        from proselint.config import DEFAULT
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+        CheckRegistry().register_many(__register__)
+        for name in sorted(os.listdir(path)):
+            with open(os.path.join(path, name), encoding="utf-8") as f:
+                for found in LintFile(name, f.read()).lint(DEFAULT):
+                    print(name, found)
     elif mode.startswith("ftfy"):
         import ftfy
         items = stories(path, limit)

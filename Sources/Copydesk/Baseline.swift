@@ -116,12 +116,8 @@ public struct Baseline: Sendable, Equatable, Codable {
         let range = diagnostic.range
         let text = String(source.slice(range).prefix(120))
         let line = source.location(of: range.lowerBound).line
-        let lineStart = source.lineStarts[line - 1]
-        // The next line's start, less its line break: no walk along a long line per finding.
-        var lineEnd = line < source.lineStarts.count ? source.lineStarts[line] : source.byteCount
-        source.text.utf8.withContiguousStorageIfAvailable { bytes in
-            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        }
+        let lineStart = source.lineStart(ofLine: line)
+        let lineEnd = lineStart + source.lineText(line).utf8.count
         let window = max(lineStart, range.lowerBound - 40)..<max(min(lineEnd, range.upperBound + 40), range.lowerBound)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in source.slice(window).utf8 {

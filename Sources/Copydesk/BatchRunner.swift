@@ -13,6 +13,16 @@ public struct BatchRunner: Sendable {
     public var maximumConcurrency: Int
     /// Files larger than this are refused with a clear error rather than read into memory.
     public var maximumFileSize: Int
+    /// Wire streams (ANPA, IPTC 7901) at least this large are read story by story
+    /// (`StreamedFile`), so memory follows the largest story; nil reads every file whole.
+    public var streamAbove: Int?
+    /// With `streamAbove` set, a story (a stream's message, or a whole file of another kind)
+    /// larger than this is refused with an error naming the file and the limit; the batch goes on.
+    public var maximumStorySize: Int = 64 << 20
+    /// With `streamAbove` set, a plain-text file that large is also cut, at blank lines, into
+    /// pieces processed one at a time: for normalize, whose stage works paragraph by paragraph
+    /// (lint looks at the whole story and reads it whole).
+    public var cutsPlainText = false
     /// When set, every file is a translation of this original (`--source el.txt`): the original
     /// is read (format and charset detected) and attached to each story as `Story.original`.
     public var translationSource: TranslationSource?
@@ -56,6 +66,8 @@ public struct BatchRunner: Sendable {
         public var path: String
         public var stories: [Story]
         public var error: CopydeskError?
+        /// Which story of a stream read story by story this is; nil for a file read whole.
+        public var part: StreamPart?
 
         public init(path: String, stories: [Story], error: CopydeskError?) {
             self.path = path
@@ -85,17 +97,21 @@ public struct BatchRunner: Sendable {
                                     diagnostics: diagnostics, error: error?.description.droppingPathPrefix(path),
                                     stageData: stories.map(\.stageData))
             report.stories = storyLabels
+            report.continuesFile = (part?.index ?? 0) > 0
             return report
         }
 
         /// Where each story of a stream lies in the file, for findings to name their story.
         public var storyLabels: [StoryLabel] {
-            guard stories.count > 1 else { return [] }
-            return stories.enumerated().map { index, story in
+            let first = part?.isStory == true ? part!.index : 0
+            let count = part?.isStory == true ? part!.count : stories.count
+            guard count > 1 else { return [] }
+            return stories.enumerated().map { offset, story in
+                let index = first + offset
                 let ranges = story.blocks.map(\.text.sourceRange)
                 let lower = ranges.map(\.lowerBound).min() ?? 0
                 let upper = max(lower, ranges.map(\.upperBound).max() ?? lower)
-                return StoryLabel(index: index + 1, count: stories.count,
+                return StoryLabel(index: index + 1, count: count,
                                   headline: story.metadata.headline ?? story.headline?.string, slug: story.metadata.slug,
                                   range: lower..<upper)
             }
@@ -103,6 +119,7 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes `paths` (`-` is standard input) and calls `handle` for each, in input order.
+    /// A wire stream read story by story hands over one result per story, in file order.
     ///
     /// Files run concurrently, but a stage that records what it sees (dedup) takes them in input
     /// order (`InputTurns`): each file's turn ends when the file is done, so the same batch gives
@@ -110,17 +127,19 @@ public struct BatchRunner: Sendable {
     public func run(_ paths: [String], handle: (Result) -> Void) async {
         let turns = InputTurns()
         await withTaskGroup(of: (Int, Result).self) { group in
+            var units = WorkUnits(paths: paths, runner: self)
             var next = 0, emitted = 0
             var ready: [Int: Result] = [:]
-            // At most `maximumConcurrency` files in flight, and at most twice that many finished
-            // or running ahead of the one the output waits for, so memory stays flat.
+            // At most `maximumConcurrency` files (or stories of a stream) in flight, and at most
+            // twice that many finished or running ahead of the one the output waits for, so
+            // memory stays flat.
             func refill() {
-                while next < paths.count, next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2 {
+                while next - emitted - ready.count < maximumConcurrency, next - emitted < maximumConcurrency * 2,
+                      let unit = units.next() {
                     let index = next
-                    let path = paths[index]
                     group.addTask {
                         let turn = turns.turn(index)
-                        let result = await process(path: path, turn: turn)
+                        let result = await process(unit, turn: turn)
                         await turn.finish()
                         return (index, result)
                     }
@@ -153,8 +172,9 @@ public struct BatchRunner: Sendable {
     /// `turn`: the file's place in a batch (see `run(_:handle:)`).
     func process(path: String, turn: InputTurn?) async -> Result {
         do {
+            try checkStorySize(path)
             let bytes = try InputFiles.read(path, limit: maximumFileSize)
-            return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path, turn: turn)
+            return await process(bytes: bytes, path: path == "-" ? "<stdin>" : path, origin: .start, format: nil, turn: turn)
         } catch let error as CopydeskError {
             return Result(path: path, story: nil, error: error)
         } catch {
@@ -163,15 +183,19 @@ public struct BatchRunner: Sendable {
     }
 
     public func process(bytes: [UInt8], path: String) async -> Result {
-        await process(bytes: bytes, path: path, turn: nil)
+        await process(bytes: bytes, path: path, origin: .start, format: nil, turn: nil)
     }
 
-    func process(bytes: [UInt8], path: String, turn: InputTurn?) async -> Result {
+    /// `origin` places the bytes in their file (a story of a stream); `format`, when given,
+    /// overrides the run's input format (the stream's, sniffed once for the whole file);
+    /// `turn` is the file's (or story's) place in a batch (see `run(_:handle:)`).
+    func process(bytes: [UInt8], path: String, origin: SourceOrigin, format streamFormat: String?, turn: InputTurn?) async -> Result {
         let pipeline = pipelineForPath?(path) ?? pipeline
         do {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
-            var stories = try readers.readAll(decoded.source, format: format ?? pipeline.input.format)
+            let source = origin == .start ? decoded.source : decoded.source.placed(at: origin)
+            var stories = try readers.readAll(source, format: streamFormat ?? format ?? pipeline.input.format)
             if let translationSource { try attach(translationSource, to: &stories) }
             for index in stories.indices {
                 stories[index].metadata.encoding = decoded.encoding

@@ -17,6 +17,7 @@ struct LintCommand: AsyncParsableCommand {
     @OptionGroup var input: PipelineOptions
     @OptionGroup var output: ReportOptions
     @OptionGroup(title: "Translation") var translation: TranslationOptions
+    @OptionGroup var storySize: StreamOptions
 
     @Option(help: "House style: ap, reuters, guardian, translated-en, or a style file (overrides the repo config's style and per-path styles and the pipeline's lint stage).")
     var style: String?
@@ -81,6 +82,7 @@ struct LintCommand: AsyncParsableCommand {
         }
         try translation.configure(&runner)
         guard fixes || diff else {
+            storySize.configure(&runner)
             if output.streams {
                 var stream = ReportStream(options: output, rules: knownRules())
                 await runner.run(files) { stream.add(filter.apply($0.report)) }

@@ -36,6 +36,8 @@ struct NormalizeCommand: AsyncParsableCommand {
     @Option(help: "Colour the changes reported on standard error: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var storySize: StreamOptions
+
     @Argument(help: "Files or folders to normalize, or - for standard input.")
     var arguments: [String] = []
 
@@ -50,8 +52,16 @@ struct NormalizeCommand: AsyncParsableCommand {
         var overrides: [String: [String: ConfigValue]] = [:]
         if let form { overrides[NormalizeStage.name] = ["form": .string(form.rawValue)] }
         let pipeline = try input.load(defaultName: "normalize", overrides: overrides)
-        let runner = input.runner(pipeline, mode: .transform)
+        var runner = input.runner(pipeline, mode: .transform)
+        storySize.configure(&runner)
+        // A huge plain-text file is normalized in pieces cut at blank lines; the output is the
+        // same (plain text is written block by block), so only for plain output.
+        runner.cutsPlainText = outputFormat == .same || outputFormat == .plain
         var status = ExitStatus.clean
+        // A wire stream read story by story (`result.part`) is written as it goes: to standard
+        // output, or with --fix to a temporary file that replaces the input once every story is in.
+        var rewrite: AtomicRewrite?
+        var pieceWritten = false
         let reporter = Terminal.textReporter(fileDescriptor: 2, color: color, showSource: false)
         let showHeaders = files.count > 1 && !inPlace
         await runner.run(files) { result in
@@ -59,13 +69,43 @@ struct NormalizeCommand: AsyncParsableCommand {
             if let error = result.error {
                 Terminal.error(error.description)
                 status = ExitStatus.inputError
+                if let part = result.part, inPlace {
+                    if part.index == 0 || rewrite != nil { Terminal.error("\(result.path): not rewritten: a story could not be read") }
+                    rewrite?.abandon()
+                    rewrite = nil
+                }
                 return
             }
             guard !result.stories.isEmpty else { return }
             if !quiet { reporter.write(report, to: Terminal.writeError) }
             // A wire stream's stories one after another, a blank line between them; a format
             // Copydesk does not write keeps its file, with only the text changed.
-            let text = outputFormat.write(result.stories)
+            var text = outputFormat.write(result.stories)
+            if let part = result.part {
+                // Between stories as `write` joins them; between the pieces of a plain-text
+                // file, the blank line between two blocks (a piece of blank blocks writes nothing).
+                if part.index == 0 { pieceWritten = false }
+                if let first = result.stories.first, !outputFormat.editsSourceFile(first) {
+                    if part.isStory ? part.index > 0 : pieceWritten && !text.isEmpty { text = "\n" + text }
+                }
+                if !text.isEmpty { pieceWritten = true }
+                if inPlace {
+                    do {
+                        if part.index == 0 { rewrite = try AtomicRewrite(path: result.path) }
+                        try rewrite?.append(text)
+                        if part.isLast { try rewrite?.commit(); rewrite = nil }
+                    } catch {
+                        Terminal.error("\(error)")
+                        status = ExitStatus.inputError
+                        rewrite?.abandon()
+                        rewrite = nil
+                    }
+                } else {
+                    if showHeaders, part.index == 0 { Terminal.write("==> \(result.path) <==\n") }
+                    Terminal.write(text)
+                }
+                return
+            }
             if inPlace {
                 do {
                     try InputFiles.writeAtomically(text, to: result.path)

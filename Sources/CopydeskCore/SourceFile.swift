@@ -12,13 +12,19 @@ public struct SourceFile: Sendable {
     /// Byte offset where each line starts; line breaks are LF, CRLF or a lone CR.
     public let lineStarts: [Int]
 
+    /// Where `text` lies in the input file when it is one story of a stream read story by story
+    /// (`.start` for a whole file): locations and line numbers are the file's, ranges stay
+    /// offsets into `text`.
+    public let origin: SourceOrigin
+
     /// Results computed once per file and shared by everyone who asks (a format sniff that
     /// several readers make).
     private let analyses = Analyses()
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, origin: SourceOrigin = .start) {
         self.path = path
         self.text = text
+        self.origin = origin
         var copy = text
         self.lineStarts = copy.withUTF8 { Self.computeLineStarts($0) }
     }
@@ -29,7 +35,20 @@ public struct SourceFile: Sendable {
     public init(path: String, uncheckedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
         self.path = path
         self.text = String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        self.origin = .start
         self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
+    /// The same text placed at `origin` in its file (a story cut from a stream).
+    public func placed(at origin: SourceOrigin) -> SourceFile {
+        SourceFile(path: path, text: text, lineStarts: lineStarts, origin: origin)
+    }
+
+    private init(path: String, text: String, lineStarts: [Int], origin: SourceOrigin) {
+        self.path = path
+        self.text = text
+        self.lineStarts = lineStarts
+        self.origin = origin
     }
 
     /// The value of `key` for this file, computed by `compute` the first time it is asked for.
@@ -67,7 +86,18 @@ public struct SourceFile: Sendable {
             scalars = end.scalars - start.scalars
             utf16 = end.utf16 - start.utf16
         }
-        return SourceLocation(offset: clamped, line: low + 1, column: scalars + 1, utf16Column: utf16 + 1)
+        if low == 0 {
+            scalars += origin.firstLineScalars
+            utf16 += origin.firstLineUTF16
+        }
+        return SourceLocation(offset: origin.offset + clamped, line: origin.line + low + 1, column: scalars + 1, utf16Column: utf16 + 1)
+    }
+
+    /// Offset in `text` where a 1-based line of the file starts (for a story of a stream, the
+    /// line's part before the story is not in `text`: the offset is then before 0).
+    public func lineStart(ofLine line: Int) -> Int {
+        let local = min(max(0, line - 1 - origin.line), lineStarts.count - 1)
+        return local == 0 ? -origin.firstLinePrefix.utf8.count : lineStarts[local]
     }
 
     static let checkpointStride = 4096
@@ -105,9 +135,15 @@ public struct SourceFile: Sendable {
         return (checkpoints[index].scalars + rest.scalars, checkpoints[index].utf16 + rest.utf16)
     }
 
-    /// The text of a 1-based line, without its line break.
+    /// The text of a 1-based line of the file, without its line break.
     public func lineText(_ line: Int) -> Substring {
+        let line = line - origin.line
         guard line >= 1, line <= lineStarts.count else { return "" }
+        if line == 1, !origin.firstLinePrefix.isEmpty { return Substring(origin.firstLinePrefix + localLineText(1)) }
+        return localLineText(line)
+    }
+
+    private func localLineText(_ line: Int) -> Substring {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
@@ -152,6 +188,29 @@ public struct SourceFile: Sendable {
         }
         return starts
     }
+}
+
+/// Where a piece of text starts in its input file: byte offset, lines before it, and the part of
+/// its first line that comes before it (a story of a stream starts where its `SOH` is, which
+/// may follow other bytes on that line).
+public struct SourceOrigin: Sendable, Hashable {
+    public var offset: Int
+    /// Lines of the file before the piece's first line.
+    public var line: Int
+    /// The text of the piece's first line before the piece, so an excerpt shows the whole line.
+    public var firstLinePrefix: String
+    var firstLineScalars: Int
+    var firstLineUTF16: Int
+
+    public init(offset: Int, line: Int, firstLinePrefix: String) {
+        self.offset = offset
+        self.line = line
+        self.firstLinePrefix = firstLinePrefix
+        self.firstLineScalars = firstLinePrefix.unicodeScalars.count
+        self.firstLineUTF16 = firstLinePrefix.utf16.count
+    }
+
+    public static let start = SourceOrigin(offset: 0, line: 0, firstLinePrefix: "")
 }
 
 /// A resolved position in an input file. Lines and columns are 1-based.

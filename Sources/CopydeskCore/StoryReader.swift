@@ -45,6 +45,11 @@ public struct ReaderRegistry: Sendable {
         try chooseReader(source, format: format).readAll(source)
     }
 
+    /// The name of the reader `format` (`auto` or a name) picks for this file.
+    public func readerName(for source: SourceFile, format: String = "auto") throws -> String {
+        try chooseReader(source, format: format).name
+    }
+
     private func chooseReader(_ source: SourceFile, format: String) throws -> any StoryReader.Type {
         if format != "auto" {
             guard let reader = reader(named: format) else {

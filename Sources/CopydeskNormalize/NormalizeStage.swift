@@ -216,11 +216,17 @@ public struct NormalizeStage: Stage {
         }
         guard let first = edits.first else { return nil }
         let crlf = edits.filter { $0.range.count == 2 }.count
-        let kind = crlf == edits.count ? "CRLF" : crlf == 0 ? "CR" : "CRLF and CR"
         return Diagnostic(
             ruleID: WhitespaceCleanup.lineEndingRule, severity: .info,
-            message: "\(kind) line endings (\(edits.count) lines) become LF",
+            message: Self.lineEndingMessage(crlf: crlf, total: edits.count),
             range: first.range, fix: Fix(edits: edits))
+    }
+
+    /// The line-ending finding's message for a file with `total` CR line ends, `crlf` of them
+    /// CRLF; a stream read story by story gives the whole file's counts (see `BatchRunner`).
+    public static func lineEndingMessage(crlf: Int, total: Int) -> String {
+        let kind = crlf == total ? "CRLF" : crlf == 0 ? "CR" : "CRLF and CR"
+        return "\(kind) line endings (\(total) lines) become LF"
     }
 }
 

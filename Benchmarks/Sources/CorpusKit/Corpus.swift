@@ -268,3 +268,23 @@ func threeDigits(_ value: Int) -> String {
     let s = String(value)
     return String(repeating: "0", count: max(0, 3 - s.count)) + s
 }
+
+extension Corpus {
+    /// A story as one ANPA-1312 message of a wire stream, as the AP sent it: `SYN SYN SOH`,
+    /// service letter and story number, `US`, selector; priority, category, `DC3 DC1`, keyword,
+    /// date and word count; `STX`, the headline as a `^` line ending in `<`, each paragraph opened
+    /// by TAB and three spaces, CRLF line ends, `ETX`, the transmission stamp and `EOT`.
+    public static func anpaMessage(_ story: String, number: Int) -> String {
+        let paragraphs = story.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
+        let headline = paragraphs.first ?? ""
+        let words = paragraphs.dropFirst().reduce(0) { $0 + $1.split(separator: " ").count }
+        let slug = "AP-" + headline.split(separator: " ").prefix(2).joined(separator: "-")
+        var out = "\u{16}\u{16}\u{01}a\(String(format: "%04d", number % 10000))\u{1F}r a\u{13}\u{11} \(slug)     12-07 \(String(format: "%04d", words % 10000))\r\n\u{02}"
+        out += "^\(headline)<\r\n"
+        for paragraph in paragraphs.dropFirst() {
+            out += "\t   " + paragraph.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        }
+        out += "\u{03}AP-NY-12-07-26 1420EST\u{0C}\u{04}\r\n"
+        return out
+    }
+}

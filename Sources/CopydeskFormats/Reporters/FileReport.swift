@@ -13,6 +13,9 @@ public struct FileReport: Sendable {
     /// The stories of a file that holds several (an ANPA stream, a NewsML-G2 newsMessage), in
     /// file order, so a finding can say which story it is in; empty for a one-story file.
     public var stories: [StoryLabel] = []
+    /// A later story of a stream read story by story: it continues the file an earlier report
+    /// began, so a summary does not count the file again.
+    public var continuesFile = false
 
     public init(path: String, source: SourceFile?, metadata: StoryMetadata? = nil, diagnostics: [Diagnostic], error: String? = nil,
                 stageData: [[String: ConfigValue]] = []) {
@@ -26,7 +29,7 @@ public struct FileReport: Sendable {
 
     /// The story of a stream a finding lies in: the last one starting at or before it.
     public func story(for diagnostic: Diagnostic) -> StoryLabel? {
-        guard stories.count > 1 else { return nil }
+        guard stories.count > 1 || (stories.first?.count ?? 0) > 1 else { return nil }
         // Stories are in file order: a binary search, as a stream may hold thousands.
         var low = 0, high = stories.count
         while low < high {
@@ -62,7 +65,7 @@ public struct ReportSummary: Sendable, Codable, Equatable {
 
     /// Counts one more file, for a report printed as it goes.
     public mutating func add(_ report: FileReport) {
-        files += 1
+        if !report.continuesFile { files += 1 }
         if report.error != nil { failedFiles += 1 }
         for diagnostic in report.diagnostics {
             switch diagnostic.severity {

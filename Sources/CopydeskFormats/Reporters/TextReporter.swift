@@ -62,12 +62,27 @@ public struct TextReporter: Sendable {
         out += "\(path):\(start.line):\(start.column): \(label) \(diagnostic.message) [\(diagnostic.ruleID)]\(story)\n"
         guard showSource else { return }
         let number = String(start.line)
-        let lineStart = source.lineStarts[start.line - 1]
-        var lineEnd = start.line < source.lineStarts.count ? source.lineStarts[start.line] : bytes.count
+        // Lines of `text`: a story cut from a stream starts at `origin.line` of its file, and its
+        // first line may begin before the story (`origin.firstLinePrefix`, not in `bytes`).
+        let local = min(max(0, start.line - 1 - source.origin.line), source.lineStarts.count - 1)
+        let lineStart = source.lineStarts[local]
+        var lineEnd = local + 1 < source.lineStarts.count ? source.lineStarts[local + 1] : bytes.count
         while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        let window = ExcerptWindow.make(bytes, lineStart: lineStart, lineEnd: lineEnd, offset: start.offset, column: start.column - 1,
-                                        columns: max(Self.minimumExcerpt, width - number.count - 4))
-        let shown = visible(String(decoding: UnsafeBufferPointer(rebasing: bytes[window.range]), as: UTF8.self))
+        let offset = min(max(0, diagnostic.range.lowerBound), bytes.count)
+        let columns = max(Self.minimumExcerpt, width - number.count - 4)
+        let window: ExcerptWindow, shown: String
+        if local == 0, !source.origin.firstLinePrefix.isEmpty {
+            let line = Array(source.origin.firstLinePrefix.utf8) + Array(bytes[lineStart..<lineEnd])
+            let shift = line.count - (lineEnd - lineStart)
+            (window, shown) = line.withUnsafeBufferPointer { line in
+                let window = ExcerptWindow.make(line, lineStart: 0, lineEnd: line.count, offset: offset - lineStart + shift,
+                                                column: start.column - 1, columns: columns)
+                return (window, visible(String(decoding: UnsafeBufferPointer(rebasing: line[window.range]), as: UTF8.self)))
+            }
+        } else {
+            window = ExcerptWindow.make(bytes, lineStart: lineStart, lineEnd: lineEnd, offset: offset, column: start.column - 1, columns: columns)
+            shown = visible(String(decoding: UnsafeBufferPointer(rebasing: bytes[window.range]), as: UTF8.self))
+        }
         out += " \(number) | " + (window.cutBefore ? "…" : "") + shown + (window.cutAfter ? "…" : "") + "\n"
         var underline = end.line == start.line ? max(1, end.column - start.column) : 1
         if let room = window.room { underline = max(1, min(underline, room)) }

@@ -37,7 +37,7 @@ enum WireStream {
         return starts
     }
 
-    private static func stxFollows(_ b: [UInt8], afterSOH soh: Int) -> Bool {
+    static func stxFollows(_ b: [UInt8], afterSOH soh: Int) -> Bool {
         var i = soh + 1
         let limit = min(b.count, soh + 400)
         while i < limit {
