@@ -86,7 +86,7 @@ extension BatchRunner {
         var result: Result
         if range.count > maximumStorySize {
             let line = file.lines[index] + 1
-            let what = file.cut == .messages ? "story \(index + 1) of \(file.count)" : "the paragraphs from here"
+            let what = file.cut == .messages ? "story \(index + 1) of \(file.count)" : "the text from here to the next blank line"
             result = Result(path: file.path, story: nil, error: .input(
                 file: file.path,
                 message: "line \(line): \(what) is \(Self.megabytes(range.count)), larger than the story size limit of \(Self.megabytes(maximumStorySize)) (--max-story-size); skipped"))
