@@ -32,6 +32,9 @@ public struct BatchRunner: Sendable {
     /// Rule levels over every stage's findings (the repo config's `rules:`): `off` drops a
     /// rule's findings (and so its fixes), a severity re-levels them.
     public var ruleLevels: [String: RepoConfig.RuleLevel] = [:]
+    /// Rule levels that depend on the file (the repo config's per-path `rules:`); wins over
+    /// `ruleLevels` when set.
+    public var ruleLevelsForPath: (@Sendable (String) -> [String: RepoConfig.RuleLevel])?
 
     /// The original a batch of translations is checked against.
     public struct TranslationSource: Sendable {
@@ -191,6 +194,7 @@ public struct BatchRunner: Sendable {
     /// `turn` is the file's (or story's) place in a batch (see `run(_:handle:)`).
     func process(bytes: [UInt8], path: String, origin: SourceOrigin, format streamFormat: String?, turn: InputTurn?) async -> Result {
         let pipeline = pipelineForPath?(path) ?? pipeline
+        let levels = ruleLevelsForPath?(path) ?? ruleLevels
         do {
             let decoded = try InputDecoder.decode(
                 bytes, path: path, encoding: encoding ?? pipeline.input.encoding, fallback: pipeline.input.fallbackEncoding)
@@ -202,7 +206,7 @@ public struct BatchRunner: Sendable {
                 // Decoding findings belong to the file: report them once, with the first story.
                 if index == 0 { stories[index].diagnostics.insert(contentsOf: decoded.diagnostics, at: 0) }
                 try await pipeline.process(&stories[index], mode: mode, turn: turn)
-                if !ruleLevels.isEmpty { applyRuleLevels(&stories[index]) }
+                if !levels.isEmpty { applyRuleLevels(&stories[index], levels) }
             }
             applySuppressions(&stories)
             return Result(path: path, stories: stories, error: nil)
@@ -221,9 +225,9 @@ public struct BatchRunner: Sendable {
 }
 
 extension BatchRunner {
-    func applyRuleLevels(_ story: inout Story) {
+    func applyRuleLevels(_ story: inout Story, _ levels: [String: RepoConfig.RuleLevel]) {
         story.diagnostics = story.diagnostics.compactMap { diagnostic in
-            switch ruleLevels[diagnostic.ruleID] {
+            switch levels[diagnostic.ruleID] {
             case .off?: return nil
             case .severity(let severity)?:
                 var copy = diagnostic

@@ -50,15 +50,16 @@ enum RepoContext {
                 runner.pipelineForPath = { path in config.style(for: path).flatMap { byStyle[$0] } }
             }
         }
-        guard !config.rules.isEmpty else { return }
+        guard !config.ruleIDs.isEmpty else { return }
         var known = Set(knownRules().map(\.id)).union(["dedup.new", "dedup.duplicate", "dedup.update", "dedup.related"])
         for stage in runner.pipeline.stages {
             if let lint = stage as? LintStage { known.formUnion(lint.style.customRules.keys) }
         }
-        for id in config.rules.keys.sorted() where !known.contains(id) {
+        for id in config.ruleIDs.sorted() where !known.contains(id) {
             let location = config.ruleLines[id].map { "\(config.path):\($0)" } ?? config.path
             throw CopydeskError.configuration(file: location, message: "rules: unknown rule '\(id)' (`copydesk rules` lists them)")
         }
+        if config.hasPathRules { runner.ruleLevelsForPath = { config.ruleLevels(for: $0) } }
         runner.ruleLevels = config.rules
     }
 

@@ -39,13 +39,16 @@ public struct RepoConfig: Sendable {
     public struct Override: Sendable {
         public var paths: [Glob]
         public var style: String?
+        /// Rule levels for these paths over the top-level `rules:` (a per-file ignore for plain
+        /// text, which has no comments to disable a rule in).
+        public var rules: [String: RuleLevel] = [:]
         /// The line of the entry, for messages.
         public var line: Int?
     }
 
     public static let fileName = RepoConfigLocation.fileName
     static let keys: Set<String> = ["style", "pipeline", "include", "exclude", "extensions", "overrides", "fail-on", "rules", "archive"]
-    static let overrideKeys: Set<String> = ["paths", "style"]
+    static let overrideKeys: Set<String> = ["paths", "style", "rules"]
 
     /// The config of the current directory's repository, or nil when there is none.
     public static func current(from start: String = FileManager.default.currentDirectoryPath) throws -> RepoConfig? {
@@ -85,31 +88,35 @@ public struct RepoConfig: Sendable {
             let text = try string(value, "archive", file)
             config.archive = text.hasPrefix("/") ? text : (directory as NSString).appendingPathComponent(text)
         }
-        if let value = root["rules"] {
-            guard case .map(let rules) = value else { throw file.error(at: "rules", "rules must map rule ids to off, error, warning or info") }
+        func ruleLevels(_ value: ConfigValue, at keyPath: String) throws -> [String: RuleLevel] {
+            guard case .map(let rules) = value else { throw file.error(at: keyPath, "\(keyPath) must map rule ids to off, error, warning or info") }
+            var levels: [String: RuleLevel] = [:]
             for (id, level) in rules {
-                let keyPath = "rules." + id
-                config.ruleLines[id] = file.keyLines[keyPath]
+                let idPath = keyPath + "." + id
+                config.ruleLines[id] = config.ruleLines[id] ?? file.keyLines[idPath]
                 switch level {
-                case .bool(false): config.rules[id] = .off
-                case .string("off"): config.rules[id] = .off
-                case .string(let text) where Severity(rawValue: text) != nil: config.rules[id] = .severity(Severity(rawValue: text)!)
-                default: throw file.error(at: keyPath, "rule \(id): expected off, error, warning or info, not '\(level.displayText)'")
+                case .bool(false): levels[id] = .off
+                case .string("off"): levels[id] = .off
+                case .string(let text) where Severity(rawValue: text) != nil: levels[id] = .severity(Severity(rawValue: text)!)
+                default: throw file.error(at: idPath, "rule \(id): expected off, error, warning or info, not '\(level.displayText)'")
                 }
             }
+            return levels
         }
+        if let value = root["rules"] { config.rules = try ruleLevels(value, at: "rules") }
         if let value = root["overrides"] {
             guard case .list(let entries) = value else { throw file.error(at: "overrides", "overrides must be a list of {paths: [...], style: ...}") }
             for (index, entry) in entries.enumerated() {
                 let keyPath = "overrides.\(index)"
                 guard case .map(let map) = entry else { throw file.error(at: "overrides", "overrides entry \(index + 1): expected paths: and style:") }
                 for key in map.keys.sorted() where !overrideKeys.contains(key) {
-                    throw file.error(at: keyPath + "." + key, "unknown key '\(key)' in an override (known: paths, style)")
+                    throw file.error(at: keyPath + "." + key, "unknown key '\(key)' in an override (known: paths, rules, style)")
                 }
                 let paths = try strings(map["paths"], keyPath + ".paths", file)
                 guard !paths.isEmpty else { throw file.error(at: keyPath + ".style", "override \(index + 1): give the paths: it applies to") }
                 config.overrides.append(Override(paths: paths.map(Glob.init),
                                                  style: try map["style"].map { config.dataReference(try string($0, keyPath + ".style", file)) },
+                                                 rules: try map["rules"].map { try ruleLevels($0, at: keyPath + ".rules") } ?? [:],
                                                  line: file.keyLines[keyPath + ".paths"]))
             }
         }
@@ -160,6 +167,25 @@ public struct RepoConfig: Sendable {
         guard let relative = relativePath(path) else { return true }
         if exclude.contains(where: { $0.matches(relative) }) { return false }
         return include.isEmpty || include.contains { $0.matches(relative) }
+    }
+
+    /// Every rule id the file sets a level for, at the top or in an override.
+    public var ruleIDs: Set<String> {
+        overrides.reduce(into: Set(rules.keys)) { $0.formUnion($1.rules.keys) }
+    }
+
+    /// Whether any override sets rule levels (then they depend on the file).
+    public var hasPathRules: Bool { overrides.contains { !$0.rules.isEmpty } }
+
+    /// The rule levels for one file: `rules:`, then each matching override's in order (the last
+    /// match wins for a rule both set).
+    public func ruleLevels(for path: String) -> [String: RuleLevel] {
+        guard hasPathRules, let relative = relativePath(path) else { return rules }
+        var levels = rules
+        for override in overrides where !override.rules.isEmpty && override.paths.contains(where: { $0.matches(relative) }) {
+            levels.merge(override.rules) { $1 }
+        }
+        return levels
     }
 
     /// The style for one file: the last override whose paths match, else `style`.

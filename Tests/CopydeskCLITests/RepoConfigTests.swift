@@ -88,6 +88,39 @@ import Testing
         #expect(try CLI.run(["lint", "--fail-on", "warning", "stories/athens.txt"], in: root).status == 1, "the command line wins")
     }
 
+    /// Plain text has no comments: a per-path `rules:` in an override is its per-file ignore.
+    @Test func anOverrideSetsRuleLevelsForItsPathsOnly() throws {
+        let config = """
+            rules:
+              attribution.anonymous: error
+            overrides:
+              - paths: ["stories/sport/**"]
+                rules:
+                  dates.relative: off
+                  attribution.anonymous: off
+              - paths: ["translations/athens-en.txt"]
+                rules:
+                  dates.relative: info
+            """
+        let root = try Self.makeRepo(config: config + "\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLI.run(["lint", "--no-excerpt", "--fail-on", "never", "stories", "translations"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let athens = Self.rules(result.stdout, file: "stories/athens.txt")
+        #expect(athens.contains("dates.relative") && athens.contains("attribution.anonymous"), "no override for it: \(athens)")
+        #expect(result.stdout.contains("stories/athens.txt:") && result.stdout.contains(": error: \"officials said\""), "the top-level level applies")
+        let sport = Self.rules(result.stdout, file: "stories/sport/final.txt")
+        #expect(!sport.contains("dates.relative") && !sport.contains("attribution.anonymous"), "\(sport)")
+        #expect(!sport.isEmpty, "other rules still run there: \(sport)")
+        let translation = result.stdout.split(separator: "\n").filter { $0.hasPrefix("translations/athens-en.txt:") && $0.hasSuffix("[dates.relative]") }
+        #expect(!translation.isEmpty && translation.allSatisfy { $0.contains(": info: ") }, "\(translation)")
+        // A misspelt id in an override is an error naming its line.
+        try "overrides:\n  - paths: [\"stories/**\"]\n    rules:\n      dates.relativ: off\n".write(to: root.appendingPathComponent(".copydesk.yml"), atomically: true, encoding: .utf8)
+        let typo = try CLI.run(["lint", "stories/athens.txt"], in: root)
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "copydesk: \(root.path)/.copydesk.yml:4: rules: unknown rule 'dates.relativ' (`copydesk rules` lists them)\n", "\(typo.stderr)")
+    }
+
     @Test func mistakesInTheConfigNameTheirLine() throws {
         let root = try Self.makeRepo(config: "style: ap\n# the desk's files\nexlude: [README.md]\n")
         defer { try? FileManager.default.removeItem(at: root) }
