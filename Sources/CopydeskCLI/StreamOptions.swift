@@ -13,6 +13,16 @@ struct StreamOptions: ParsableArguments {
     @Option(name: .customLong("stream-above"), help: .hidden)
     var streamAbove: ByteSize = ByteSize(bytes: 8 << 20)
 
+    /// The largest story Copydesk takes: text positions inside a story are 32-bit (see
+    /// `Tokenizer.Word`), and a story this big is a corrupt feed, not copy.
+    static let largestStory = 1 << 30
+
+    func validate() throws {
+        if maxStorySize.bytes > Self.largestStory {
+            throw ValidationError("--max-story-size is at most 1GB (a story, not a file: a larger stream is read story by story)")
+        }
+    }
+
     func configure(_ runner: inout BatchRunner) {
         runner.streamAbove = streamAbove.bytes
         runner.maximumStorySize = maxStorySize.bytes
