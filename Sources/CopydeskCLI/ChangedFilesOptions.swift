@@ -34,11 +34,7 @@ struct ChangedFilesOptions: ParsableArguments {
         if arguments.contains("-") { throw ValidationError("--changed reads files from git, not standard input (-)") }
         let scope: GitChanges.Scope = staged ? .staged(base: base) : .workingTree(base: base)
         let walk = try RepoContext.walk(extensions: extensions)
-        return try GitChanges().files(scope, pathspecs: arguments).filter { file in
-            guard let verdict = walk.verdict(forNamed: file.path) else { return true }
-            if case .skipped(let note) = verdict { Terminal.error(note) }
-            return false
-        }
+        return try GitChanges().files(scope, pathspecs: arguments).filter { Inputs.keepsAsCopy($0.path, walk) }
     }
 }
 

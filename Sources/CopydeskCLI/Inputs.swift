@@ -15,16 +15,21 @@ enum Inputs {
         for note in selection.notes { Terminal.error(note) }
         if filterNamed {
             let named = Set(arguments)
-            selection.files.removeAll { path in
-                guard named.contains(path), path != "-", let verdict = walk.verdict(forNamed: path) else { return false }
-                if case .skipped(let note) = verdict { Terminal.error(note) }
-                return true
-            }
+            selection.files.removeAll { path in named.contains(path) && path != "-" && !keepsAsCopy(path, walk) }
             if selection.files.isEmpty { throw ExitCode(ExitStatus.clean) }
         }
         if selection.files.isEmpty, !arguments.isEmpty {
             throw CopydeskError.input(file: arguments.joined(separator: " "), message: "no copy files to process (see the notes above; --extensions and the repo config's include/exclude set what a folder walk takes)")
         }
         return selection
+    }
+
+    /// Whether a file named outside a folder walk (on the command line with `--config-filter`,
+    /// or by git for `--changed`) is copy by the walk's rules; a binary or special file left
+    /// out gets its note on standard error.
+    static func keepsAsCopy(_ path: String, _ walk: InputWalk) -> Bool {
+        guard let verdict = walk.verdict(forNamed: path) else { return true }
+        if case .skipped(let note) = verdict { Terminal.error(note) }
+        return false
     }
 }

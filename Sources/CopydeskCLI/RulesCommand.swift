@@ -48,7 +48,7 @@ struct RulesCommand: ParsableCommand {
             }
         }
         out += "\nsuppression comments (<!-- copydesk-disable rule.id --> in Markdown, HTML, NITF, NewsML-G2)\n"
-        out += "  \(Suppressions.unknownRule) [warning] \(Self.unknownRuleSummary)\n"
+        out += "  \(Suppressions.unknownRule) [warning] \(Suppressions.unknownRuleSummary)\n"
         if !loaded.customRules.isEmpty {
             out += "\ncustom rules of this style\n"
             for id in loaded.customRules.keys.sorted() {
@@ -60,7 +60,6 @@ struct RulesCommand: ParsableCommand {
         Terminal.write(out)
     }
 
-    static var unknownRuleSummary: String { Suppressions.unknownRuleSummary }
 
     /// An example on one line, paragraphs separated by ¶, shortened for a terminal.
     static func oneLine(_ example: String) -> String {
