@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Copydesk", targets: ["Copydesk"]),
         .executable(name: "copydesk", targets: ["CopydeskCLI"]),
+        // The server's routes, for embedding and for the request fuzz target (Fuzz/).
+        .library(name: "CopydeskServer", targets: ["CopydeskServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -16,10 +16,19 @@ let fuzzTargets = [
 let package = Package(
     name: "CopydeskFuzz",
     platforms: [.macOS(.v10_15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "Copydesk", package: mainPackage)]),
     ] + fuzzTargets.map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Copydesk", package: mainPackage)])
-    }
+    } + [
+        // The server's routes in process, through Hummingbird's router test client.
+        .executableTarget(name: "FuzzServe", dependencies: [
+            .product(name: "Copydesk", package: mainPackage), .product(name: "CopydeskServer", package: mainPackage),
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ]
 )

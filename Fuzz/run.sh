@@ -7,12 +7,12 @@
 #   Fuzz/run.sh build                                         build only
 #
 # Targets: FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2
-#          FuzzNinjs FuzzNormalize FuzzLint FuzzStyle
+#          FuzzNinjs FuzzNormalize FuzzLint FuzzStyle FuzzServe
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 samples="${COPYDESK_SAMPLES:-$root/../shared/samples}"
-targets=(FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2 FuzzNinjs FuzzNormalize FuzzLint FuzzStyle)
+targets=(FuzzDecoder FuzzPlain FuzzMarkdown FuzzANPA FuzzIPTC7901 FuzzNITF FuzzNewsMLG2 FuzzNinjs FuzzNormalize FuzzLint FuzzStyle FuzzServe)
 scratch="$root/.build-fuzz"
 
 build() {
@@ -30,6 +30,7 @@ seeds_for() {
         FuzzNinjs) echo "$samples/ninjs" ;;
         FuzzPlain|FuzzMarkdown) echo "$samples/plain $root/Examples" ;;
         FuzzStyle) echo "$root/StyleRules $root/Examples" ;;
+        FuzzServe) echo "$here/seeds/FuzzServe" ;;
         *) echo "$samples/plain $samples/anpa $samples/ninjs $samples/newsml-g2 $root/Examples" ;;
     esac
 }

@@ -17,6 +17,10 @@ public final class Desk: Sendable {
     /// Every rule a finding may name, with its one-line description.
     let rules: [String: RuleInfo]
     let limiter: CheckLimiter
+    /// LanguageTool category ids of every known rule, and the primary language tags of the
+    /// styles: what a /v2/check request is validated against, computed once.
+    let categoryIDs: Set<String>
+    let languageTags: Set<String>
 
     struct StyleEntry: Sendable {
         var name: String
@@ -34,6 +38,8 @@ public final class Desk: Sendable {
         self.archive = archive
         self.rules = rules
         self.limiter = CheckLimiter(slots: options.maximumConcurrentChecks, queueLimit: options.maximumQueuedChecks)
+        self.categoryIDs = Set(rules.keys.map { IssueTypes.category(rule: $0).id })
+        self.languageTags = Set(styles.values.map { LanguageToolRoutes.primaryTag($0.language) })
     }
 
     /// Loads styles, pipelines and the archive. A bad style or pipeline is a configuration error

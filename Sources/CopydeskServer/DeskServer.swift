@@ -15,9 +15,8 @@ public enum DeskServer {
     public static func run(_ options: ServerOptions) async throws {
         var logger = Logger(label: "copydesk.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-        let registry = ServerMetrics.bootstrap()
         let desk = try Desk.load(options, logger: logger)
-        let router = makeRouter(desk: desk, registry: registry)
+        let router = makeRouter(desk: desk)
         let host = options.host
         let app = Application(
             router: router,
@@ -37,7 +36,11 @@ public enum DeskServer {
         logger.info("stopped")
     }
 
-    static func makeRouter(desk: Desk, registry: PrometheusCollectorRegistry) -> Router<BasicRequestContext> {
+    /// Every route of the server on a loaded desk, with its middlewares (logs, metrics, JSON
+    /// errors, token): what `run` serves, and what an embedding app or a test can answer
+    /// requests with in process.
+    public static func makeRouter(desk: Desk) -> Router<BasicRequestContext> {
+        let registry = ServerMetrics.registry
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(RequestLogMiddleware())
         router.middlewares.add(MetricsMiddleware())

@@ -54,6 +54,8 @@ enum IssueTypes {
     /// Category id (the family in capitals, as LanguageTool spells its ids: QUOTES) and name.
     static func category(rule: String) -> (id: String, name: String) {
         let family = family(rule)
-        return (family.uppercased().replacingOccurrences(of: "-", with: "_"), family.prefix(1).uppercased() + family.dropFirst())
+        // Per finding on every check: plain byte mapping, not Foundation's replacingOccurrences.
+        let id = String(decoding: family.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return (id, family.prefix(1).uppercased() + family.dropFirst())
     }
 }

@@ -20,31 +20,34 @@ struct LanguageToolMatches {
         let spans = kept.map(span)
         let offsets = TextOffsets(text: source.text, byteOffsets: spans.flatMap { [$0.lowerBound, $0.upperBound] })
         let units = Array(source.text.utf16)
-        var matches: [LanguageToolResponse.Match] = []
-        for (diagnostic, span) in zip(kept, spans) {
-            let start = offsets.utf16(span.lowerBound), end = offsets.utf16(span.upperBound)
-            var offset = start + leadingUnits, length = end - start
-            if let annotated {
-                let originalStart = annotated.originalStart(offset)
-                offset = originalStart
-                length = max(0, annotated.originalEnd(end + leadingUnits) - originalStart)
+        var text = source.text
+        return text.withUTF8 { bytes in
+            var matches: [LanguageToolResponse.Match] = []
+            for (diagnostic, span) in zip(kept, spans) {
+                let start = offsets.utf16(span.lowerBound), end = offsets.utf16(span.upperBound)
+                var offset = start + leadingUnits, length = end - start
+                if let annotated {
+                    let originalStart = annotated.originalStart(offset)
+                    offset = originalStart
+                    length = max(0, annotated.originalEnd(end + leadingUnits) - originalStart)
+                }
+                let category = IssueTypes.category(rule: diagnostic.ruleID)
+                let description = rules[diagnostic.ruleID]?.summary ?? diagnostic.ruleID
+                matches.append(LanguageToolResponse.Match(
+                    message: diagnostic.message,
+                    shortMessage: description,
+                    replacements: replacement(diagnostic, span: span).map { [.init(value: $0)] } ?? [],
+                    offset: offset,
+                    length: length,
+                    context: context(units, start: start, end: end),
+                    sentence: sentence(bytes, span: span),
+                    type: .init(typeName: IssueTypes.typeName(rule: diagnostic.ruleID, severity: diagnostic.severity)),
+                    rule: .init(id: diagnostic.ruleID, description: description,
+                                issueType: IssueTypes.issueType(rule: diagnostic.ruleID),
+                                category: .init(id: category.id, name: category.name))))
             }
-            let category = IssueTypes.category(rule: diagnostic.ruleID)
-            let description = rules[diagnostic.ruleID]?.summary ?? diagnostic.ruleID
-            matches.append(LanguageToolResponse.Match(
-                message: diagnostic.message,
-                shortMessage: description,
-                replacements: replacement(diagnostic, span: span).map { [.init(value: $0)] } ?? [],
-                offset: offset,
-                length: length,
-                context: context(units, start: start, end: end),
-                sentence: sentence(units, start: start, end: end),
-                type: .init(typeName: IssueTypes.typeName(rule: diagnostic.ruleID, severity: diagnostic.severity)),
-                rule: .init(id: diagnostic.ruleID, description: description,
-                            issueType: IssueTypes.issueType(rule: diagnostic.ruleID),
-                            category: .init(id: category.id, name: category.name))))
+            return matches.sorted { ($0.offset, $0.length, $0.rule.id) < ($1.offset, $1.length, $1.rule.id) }
         }
-        return matches.sorted { ($0.offset, $0.length, $0.rule.id) < ($1.offset, $1.length, $1.rule.id) }
     }
 
     /// What a match covers: the finding's range, widened to its fix's edits so the replacement
@@ -91,22 +94,31 @@ struct LanguageToolMatches {
     }
 
     /// The sentence around a match: from the end of the previous sentence (". ", "! ", "? " or a
-    /// line break) to the end of this one, at most 500 units each way.
-    func sentence(_ units: [UInt16], start: Int, end: Int) -> String {
-        func isBreak(_ index: Int) -> Bool { units[index] == 0x0A || units[index] == 0x0D }
+    /// line break) to the end of this one, at most 500 bytes each way, spaces and tabs trimmed.
+    /// Read on the UTF-8 bytes: every delimiter is ASCII, so a cut never splits a character
+    /// except at the 500-byte limit, which is moved back to a character boundary.
+    func sentence(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) -> String {
+        let count = bytes.count
+        func isBreak(_ index: Int) -> Bool { bytes[index] == 0x0A || bytes[index] == 0x0D }
         func endsSentence(_ index: Int) -> Bool {
-            let unit = units[index]
-            return (unit == 0x2E || unit == 0x21 || unit == 0x3F) && index + 1 < units.count && (units[index + 1] == 0x20 || isBreak(index + 1))
+            let byte = bytes[index]
+            return (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 1 < count && (bytes[index + 1] == 0x20 || isBreak(index + 1))
         }
-        var from = min(start, units.count)
+        func isContinuation(_ index: Int) -> Bool { index < count && bytes[index] & 0xC0 == 0x80 }
+        var from = min(span.lowerBound, count)
         let floor = max(0, from - 500)
         while from > floor, !isBreak(from - 1), !(from >= 2 && endsSentence(from - 2)) { from -= 1 }
-        var to = max(min(end, units.count), from)
-        let ceiling = min(units.count, to + 500)
+        while from < count, isContinuation(from) { from += 1 }
+        var to = max(min(span.upperBound, count), from)
+        let ceiling = min(count, to + 500)
         while to < ceiling, !isBreak(to) {
             if endsSentence(to) { to += 1; break }
             to += 1
         }
-        return String(decoding: units[from..<to], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        while to > from, isContinuation(to) { to -= 1 }
+        func isBlank(_ index: Int) -> Bool { bytes[index] == 0x20 || bytes[index] == 0x09 }
+        while from < to, isBlank(from) { from += 1 }
+        while to > from, isBlank(to - 1) { to -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Copydesk
+
 /// LanguageTool's /v2/check answer, field for field as its published API describes it
 /// (software, warnings, language with detectedLanguage, matches with message, shortMessage,
 /// replacements, offset, length, context, sentence, type, rule).
@@ -80,4 +82,65 @@ struct LanguageToolLanguage: Encodable {
     var name: String
     var code: String
     var longCode: String
+}
+
+extension LanguageToolResponse {
+    /// The answer as `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes it, byte for
+    /// byte (`LanguageToolResponseTests` compares the two), written straight into bytes: the
+    /// encoder's tree of boxed values took a sixth of the server's time on a short story.
+    func jsonBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + matches.count * 640)
+        func raw(_ text: StaticString) {
+            text.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        func string(_ text: String) { JSONStringWriter.append(text, to: &out) }
+        func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+        func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+        func double(_ value: Double) {
+            if value == value.rounded(), abs(value) < 1e15 { int(Int(value)) } else { out.append(contentsOf: "\(value)".utf8) }
+        }
+
+        raw("{\"language\":{\"code\":"); string(language.code)
+        raw(",\"detectedLanguage\":{\"code\":"); string(language.detectedLanguage.code)
+        raw(",\"confidence\":"); double(language.detectedLanguage.confidence)
+        raw(",\"name\":"); string(language.detectedLanguage.name)
+        raw(",\"source\":"); string(language.detectedLanguage.source)
+        raw("},\"name\":"); string(language.name)
+        raw("},\"matches\":[")
+        for (index, match) in matches.enumerated() {
+            if index > 0 { raw(",") }
+            raw("{\"context\":{\"length\":"); int(match.context.length)
+            raw(",\"offset\":"); int(match.context.offset)
+            raw(",\"text\":"); string(match.context.text)
+            raw("},\"contextForSureMatch\":"); int(match.contextForSureMatch)
+            raw(",\"ignoreForIncompleteSentence\":"); bool(match.ignoreForIncompleteSentence)
+            raw(",\"length\":"); int(match.length)
+            raw(",\"message\":"); string(match.message)
+            raw(",\"offset\":"); int(match.offset)
+            raw(",\"replacements\":[")
+            for (position, replacement) in match.replacements.enumerated() {
+                raw(position > 0 ? ",{\"value\":" : "{\"value\":"); string(replacement.value); raw("}")
+            }
+            raw("],\"rule\":{\"category\":{\"id\":"); string(match.rule.category.id)
+            raw(",\"name\":"); string(match.rule.category.name)
+            raw("},\"description\":"); string(match.rule.description)
+            raw(",\"id\":"); string(match.rule.id)
+            raw(",\"issueType\":"); string(match.rule.issueType)
+            raw("},\"sentence\":"); string(match.sentence)
+            raw(",\"shortMessage\":"); string(match.shortMessage)
+            raw(",\"type\":{\"typeName\":"); string(match.type.typeName)
+            raw("}}")
+        }
+        raw("],\"software\":{\"apiVersion\":"); int(software.apiVersion)
+        raw(",\"buildDate\":"); string(software.buildDate)
+        raw(",\"name\":"); string(software.name)
+        raw(",\"premium\":"); bool(software.premium)
+        raw(",\"premiumHint\":"); string(software.premiumHint)
+        raw(",\"status\":"); string(software.status)
+        raw(",\"version\":"); string(software.version)
+        raw("},\"warnings\":{\"incompleteResults\":"); bool(warnings.incompleteResults)
+        raw("}}")
+        return out
+    }
 }

@@ -7,6 +7,23 @@ import Hummingbird
 /// get Copydesk's house-style findings by changing only the URL.
 struct LanguageToolRoutes {
     let desk: Desk
+    /// English names of the served languages and their variants, by code and long code: asking
+    /// ICU's Locale on every check cost more than the lint of a short story.
+    let languageNames: [String: String]
+
+    init(desk: Desk) {
+        self.desk = desk
+        var names: [String: String] = [:]
+        for language in Self.languages(of: desk) {
+            names[language.longCode] = language.name
+            if names[language.code] == nil { names[language.code] = language.name }
+        }
+        languageNames = names
+    }
+
+    func languageName(_ code: String) -> String {
+        languageNames[code] ?? Locale(identifier: "en").localizedString(forIdentifier: code) ?? code
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("/v2/check") { request, _ in try await check(request) }
@@ -21,11 +38,13 @@ struct LanguageToolRoutes {
 
     /// The languages the served styles are for, each with the regional variants ICU knows
     /// (English: en, en-US, en-GB, …), named in English.
-    func languages() -> [LanguageToolLanguage] {
+    func languages() -> [LanguageToolLanguage] { Self.languages(of: desk) }
+
+    static func languages(of desk: Desk) -> [LanguageToolLanguage] {
         var result: [LanguageToolLanguage] = []
         let english = Locale(identifier: "en")
         for code in Set(desk.styles.values.map(\.language)).sorted() {
-            let primary = primaryTag(code)
+            let primary = Self.primaryTag(code)
             result.append(.init(name: english.localizedString(forIdentifier: primary) ?? primary, code: primary, longCode: primary))
             let variants = Locale.availableIdentifiers.filter {
                 let parts = $0.split(separator: "_")
@@ -39,7 +58,7 @@ struct LanguageToolRoutes {
         return result
     }
 
-    func primaryTag(_ tag: String) -> String {
+    static func primaryTag(_ tag: String) -> String {
         String(tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
     }
 
@@ -72,11 +91,11 @@ struct LanguageToolRoutes {
         }
         let style = try desk.style(form["style"])
         if language != "auto" {
-            let supported = Set(desk.styles.values.map { primaryTag($0.language) })
-            guard supported.contains(primaryTag(language)) else {
+            let supported = desk.languageTags
+            guard supported.contains(Self.primaryTag(language)) else {
                 throw APIError.badRequest("unsupported-language", "language '\(language)' is not supported: the styles here are for \(supported.sorted().joined(separator: ", ")) (see /v2/languages)")
             }
-            guard primaryTag(language) == primaryTag(style.language) else {
+            guard Self.primaryTag(language) == Self.primaryTag(style.language) else {
                 throw APIError.badRequest("unsupported-language", "language '\(language)' does not match style '\(style.name)', which is for '\(style.language)'")
             }
         }
@@ -84,7 +103,7 @@ struct LanguageToolRoutes {
             Set((form[name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
         let enabledRules = list("enabledRules"), enabledCategories = list("enabledCategories")
-        let categories = Set(desk.rules.keys.map { IssueTypes.category(rule: $0).id })
+        let categories = desk.categoryIDs
         if let unknown = enabledRules.sorted().first(where: { desk.rules[$0] == nil }) {
             throw APIError.badRequest("unknown-rule", "enabledRules: no rule '\(unknown)' (GET /v2/configinfo?language=en lists them)")
         }
@@ -134,16 +153,15 @@ struct LanguageToolRoutes {
             return true
         }
         ServerMetrics.countFindings(matches.map(\.rule.id))
-        let english = Locale(identifier: "en")
         let detected = MemoryEntries.language(of: story, given: nil)
         let code = parameters.language == "auto" ? (detected ?? parameters.style.language) : parameters.language
         let detectedCode = detected ?? code
         let response = LanguageToolResponse(
-            language: .init(name: english.localizedString(forIdentifier: code) ?? code, code: code,
-                            detectedLanguage: .init(name: english.localizedString(forIdentifier: detectedCode) ?? detectedCode, code: detectedCode,
+            language: .init(name: languageName(code), code: code,
+                            detectedLanguage: .init(name: languageName(detectedCode), code: detectedCode,
                                                     confidence: detected == nil ? 0 : 1, source: "copydesk (script and function words)")),
             matches: matches)
-        return JSONResponse.make(response)
+        return JSONResponse.raw(response.jsonBytes())
     }
 
     /// The configuration LanguageTool's own clients ask for at start-up: limits and the rules.

@@ -5,7 +5,11 @@ import Prometheus
 /// counter per route (`http_server_*`), and Copydesk's findings by rule.
 enum ServerMetrics {
     /// Installs the Prometheus backend for swift-metrics (once per process) and returns its registry.
-    static func bootstrap() -> PrometheusCollectorRegistry {
+    /// The process's one registry: swift-metrics can be bootstrapped only once, and every router
+    /// made in this process (the server's, an embedding app's, the fuzz target's) reports to it.
+    static let registry: PrometheusCollectorRegistry = bootstrap()
+
+    private static func bootstrap() -> PrometheusCollectorRegistry {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         // Checks take about a millisecond: buckets from 0.25 ms up.
@@ -23,7 +27,15 @@ enum ServerMetrics {
     }
 
     static func sanitize(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
+        // Prometheus names are ASCII: [a-zA-Z_:][a-zA-Z0-9_:]*. Runs for every metric a request
+        // touches, so bytes, not Characters.
+        String(decoding: name.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: ":"): byte
+            default: UInt8(ascii: "_")
+            }
+        }, as: UTF8.self)
     }
 
     static func countFindings(_ rules: [String]) {

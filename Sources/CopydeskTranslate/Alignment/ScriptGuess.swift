@@ -11,22 +11,58 @@ enum ScriptGuess {
         ("it", ["il", "della", "che", "di", "per", "gli", "del", "non", "sono", "una"]),
     ]
 
+    /// Each function word (ASCII, at most 8 letters) packed into a number, with the languages
+    /// whose list has it: the scan looks words up without making a String of each.
+    private static let wordLanguages: [UInt64: [Int]] = {
+        var table: [UInt64: [Int]] = [:]
+        for (index, entry) in functionWords.enumerated() {
+            for word in entry.words { table[pack(word.utf8), default: []].append(index) }
+        }
+        return table
+    }()
+
+    private static func pack(_ letters: some Sequence<UInt8>) -> UInt64 {
+        letters.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     static func language(of texts: [String]) -> String? {
         var greek = 0, cyrillic = 0, latin = 0
         var counts = [Int](repeating: 0, count: functionWords.count)
+        // The word being read: its ASCII letters lowercased and packed; `matchable` is false once
+        // it has more than 8 letters or a letter outside ASCII (no function word has either).
+        var key: UInt64 = 0, letters = 0, matchable = true
+        func endWord() {
+            if letters > 0, matchable, let languages = wordLanguages[key] {
+                for index in languages { counts[index] += 1 }
+            }
+            key = 0; letters = 0; matchable = true
+        }
         for text in texts {
             for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+                let value = scalar.value
+                switch value {
+                case 0x41...0x5A, 0x61...0x7A:
+                    latin += 1
+                    letters += 1
+                    if letters > 8 { matchable = false } else { key = key << 8 | UInt64(value | 0x20) }
+                    continue
+                case 0xC0...0x24F: latin += 1
                 case 0x0370...0x03FF, 0x1F00...0x1FFF: greek += 1
                 case 0x0400...0x04FF: cyrillic += 1
                 default: break
                 }
+                if value < 0x80 {
+                    endWord()
+                } else if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+                            || scalar.properties.generalCategory == .spacingMark {
+                    // A letter (or a mark on one) outside ASCII: still inside the word.
+                    letters += 1
+                    matchable = false
+                } else {
+                    endWord()
+                }
             }
-            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                let word = String(word)
-                for (index, entry) in functionWords.enumerated() where entry.words.contains(word) { counts[index] += 1 }
-            }
+            endWord()
         }
         let total = greek + cyrillic + latin
         guard total > 0 else { return nil }
