@@ -163,7 +163,7 @@ public struct NormalizeStage: Stage {
                 changes = invisible.changes(in: story.blocks[index].string)
             case .whitespace:
                 guard let whitespace else { continue }
-                changes = whitespace.changes(in: story.blocks[index].string)
+                changes = whitespace.changes(in: story.blocks[index].string, isTable: story.blocks[index].kind == .table)
             case .typography:
                 guard typography.legacyConventions || typography.smartQuotes != nil else { continue }
                 changes = Typography.changes(in: story.blocks[index].string, options: typography)

@@ -107,6 +107,34 @@ import Testing
         #expect(try AccuracyCLI.lint(path: path).isEmpty)
     }
 
+    @Test func anNITFTableIsCheckedAsATableNotDropped() throws {
+        let nitf = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <nitf>
+              <head><title>Bundesliga results</title></head>
+              <body>
+                <body.head><hedline><hl1>Bundesliga results</hl1></hedline></body.head>
+                <body.content>
+                  <p>BERLIN (AP) — Bayern Munich stayed top of the Bundesliga after beating Werder Bremen 3-1 on Saturday.</p>
+                  <table>
+                    <tr><th>Home</th><th>Score</th><th>Away</th></tr>
+                    <tr><td>Bayern MÃ¼nchen</td><td>3-1</td><td>Werder Bremen</td></tr>
+                    <tr><td>1. FC Köln</td><td>0-0</td><td>Mainz 05</td></tr>
+                  </table>
+                </body.content>
+              </body>
+            </nitf>
+            """
+        let path = try write(nitf, "bundesliga.xml")
+        let entries = try inspectJSON(path)
+        #expect(kinds(entries[0]) == ["headline", "paragraph", "table", "table", "table"])
+        let findings = try AccuracyCLI.lint(path: path)
+        // The mangled club name is found where it is; rows give no sentence or subhead findings.
+        #expect(findings.map(\.rule) == ["encoding.mojibake"])
+        #expect(findings.first?.line == 10)
+        #expect(findings.first?.column == 24)
+    }
+
     @Test func agateAndHeadlineDigestsAreTablesAndListsWithoutProseFindings() throws {
         let weather = """
             Weather in European capitals

@@ -8,9 +8,13 @@ import CopydeskCore
 ///   trailing `,` / `;` dropped; `dateline`: a dateline block;
 /// - `p`: a paragraph, inline markup (`em`, `a`, `q`, `person`, …) contributing its text;
 /// - `pre`: its lines, kept as lines (see `PreformattedText`), a block per group of lines;
+/// - `table`: a `table` block per row (`tr`, its cells `td`/`th` separated by a tab that stands
+///   for the cell's start tag) and for its `caption`: results and listings are checked for
+///   characters and encoding, and skipped by prose rules;
+/// - `li` (of `ul`/`ol`/`dl`): a `list` block each;
 /// - `distributor` is noted as the agency;
-/// - left out: `abstract`, `media`, `figure`, `table`, `note` (editorial notes), `body.end`,
-///   `head`, `script`, `style`; any other element is looked into for the above.
+/// - left out: `abstract`, `media`, `figure`, `note` (editorial notes), `body.end`, `head`,
+///   `script`, `style`; any other element is looked into for the above.
 ///
 /// Text is whitespace-collapsed (see `InlineTextCollector`); empty elements give no block.
 struct XMLStoryBody {
@@ -20,7 +24,7 @@ struct XMLStoryBody {
     var distributor: String?
 
     static let skipped: Set<String> = [
-        "abstract", "media", "figure", "figcaption", "table", "note", "body.end", "head", "script", "style",
+        "abstract", "media", "figure", "figcaption", "note", "body.end", "head", "script", "style",
         "tagline", "bibliography", "ed-msg", "series", "rights",
     ]
 
@@ -62,8 +66,34 @@ struct XMLStoryBody {
                 // Preformatted text (results, listings): read line by line, one block per group
                 // of lines between blank lines; `BlockShapes` then tells tables from prose.
                 for text in PreformattedText.blocks(of: child) { add(.paragraph, text) }
+            case "table":
+                table(child)
+            case "li", "dd", "dt":
+                if child.firstDescendant("p") != nil { walk(child) } else { add(.list, XMLText.inline(child)) }
             default:
                 walk(child)
+            }
+        }
+    }
+
+    /// A table's caption and rows, in document order (inside `thead`/`tbody`/`tfoot` or not);
+    /// a table nested in a cell is read as that cell's text.
+    private mutating func table(_ element: XMLTreeElement) {
+        for child in element.elements {
+            switch child.local {
+            case "caption":
+                add(.table, XMLText.inline(child))
+            case "tr":
+                var collector = InlineTextCollector()
+                for cell in child.elements where cell.local == "td" || cell.local == "th" {
+                    if !collector.isEmpty { collector.separator(UInt8(ascii: "\t"), standingFor: cell.tag.range) }
+                    collector.add(cell) { _ in false }
+                }
+                add(.table, collector.finish())
+            case "thead", "tbody", "tfoot":
+                table(child)
+            default:
+                break
             }
         }
     }

@@ -76,6 +76,13 @@ struct InlineTextCollector {
         }
     }
 
+    /// A separator the file does not have as text (the tab between two table cells), as a
+    /// `.decoded` piece covering the markup it stands for; any pending space goes.
+    mutating func separator(_ byte: UInt8, standingFor source: Range<Int>) {
+        pendingSpace = nil
+        append([byte], MappedText.Piece(length: 1, source: source, kind: .decoded))
+    }
+
     /// Whitespace: remembered, and written only if more text follows.
     private mutating func space(_ piece: MappedText.Piece) {
         if pendingSpace == nil { pendingSpace = piece }
@@ -84,7 +91,9 @@ struct InlineTextCollector {
     private mutating func emit(_ content: ArraySlice<UInt8>, _ piece: MappedText.Piece) {
         if let space = pendingSpace {
             pendingSpace = nil
-            if !bytes.isEmpty { append([0x20], space) }
+            // Not at the start, nor right after a cell separator (whitespace is collapsed to
+            // spaces, so a tab at the end is always one).
+            if let last = bytes.last, last != 0x09 { append([0x20], space) }
         }
         append(content, piece)
     }

@@ -25,7 +25,9 @@ public struct WhitespaceCleanup: Sendable {
     /// Rule id of line-ending changes; the stage reports those once per file, not per line.
     public static let lineEndingRule = "whitespace.line-endings"
 
-    public func changes(in text: String) -> [NormalizationChange] {
+    /// `isTable`: the block is a table (a reader's rows, agate): the tabs (and spaces) between its
+    /// cells separate columns and stay; leading and trailing ones still go.
+    public func changes(in text: String, isTable: Bool = false) -> [NormalizationChange] {
         ScalarScanning.withBytes(text) { bytes in
             var changes: [NormalizationChange] = []
             let tabular = Self.isTabular(bytes)
@@ -68,7 +70,7 @@ public struct WhitespaceCleanup: Sendable {
                     lineStart = breakEnd
                     continue
                 }
-                scanLine(bytes, lineStart..<lineEnd, firstLine: lineStart == firstLine, keepAlignment: tabular, into: &changes)
+                scanLine(bytes, lineStart..<lineEnd, firstLine: lineStart == firstLine, keepAlignment: tabular, keepCellSeparators: isTable, into: &changes)
                 guard lineEnd < count else { break }
                 if unwrapLines {
                     let hyphenated = lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "-")
@@ -117,7 +119,7 @@ public struct WhitespaceCleanup: Sendable {
         return false
     }
 
-    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, firstLine isFirstLine: Bool, keepAlignment: Bool, into changes: inout [NormalizationChange]) {
+    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, firstLine isFirstLine: Bool, keepAlignment: Bool, keepCellSeparators: Bool, into changes: inout [NormalizationChange]) {
         var i = line.lowerBound
         let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < line.upperBound {
@@ -155,6 +157,10 @@ public struct WhitespaceCleanup: Sendable {
                 i = runEnd
                 continue
             }
+            // Spaces that align a table's columns are layout, not a typo; so are the tabs between
+            // the cells of a table block (a reader's rows, tab-separated agate).
+            let isAlignment = keepAlignment && kinds == SpaceKind.multipleSpaces
+                || keepCellSeparators && kinds & SpaceKind.tab != 0 && kinds & ~(SpaceKind.multipleSpaces | SpaceKind.tab) == 0
             if runStart == line.lowerBound && !(keepAlignment && kinds == SpaceKind.multipleSpaces) {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.leading",
@@ -163,8 +169,7 @@ public struct WhitespaceCleanup: Sendable {
             } else if runEnd == line.upperBound {
                 changes.append(NormalizationChange(
                     ruleID: "whitespace.trailing", message: "trailing space removed", edit: TextEdit(range: run, replacement: "")))
-            } else if keepAlignment && kinds == SpaceKind.multipleSpaces {
-                // Spaces that align a table's columns are layout, not a typo.
+            } else if isAlignment {
             } else if !(run.count == 1 && bytes[runStart] == 0x20) {
                 // The alphabetically first rule other than multiple-spaces, as before.
                 let rule = kinds & SpaceKind.nbsp != 0 ? "whitespace.nbsp"

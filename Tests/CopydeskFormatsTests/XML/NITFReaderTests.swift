@@ -143,6 +143,52 @@ import Foundation
         #expect(nbsp?.length == 2)
     }
 
+    /// PA-style results and a fixture list: a table is copy (a mangled club name must be found),
+    /// read row by row as `table` blocks, never dropped; list items are `list` blocks.
+    static let resultsTable = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <nitf>
+          <head><title>Bundesliga results</title></head>
+          <body>
+            <body.head><hedline><hl1>Bundesliga results</hl1></hedline></body.head>
+            <body.content>
+              <p>Bayern Munich stayed top after a 3-1 win at home on Saturday.</p>
+              <table>
+                <caption>Saturday's results</caption>
+                <thead><tr><th>Home</th><th>Score</th><th>Away</th></tr></thead>
+                <tbody>
+                  <tr><td>Bayern MÃ¼nchen</td><td>3-1</td><td>Werder Bremen</td></tr>
+                  <tr><td>1. FC K&#246;ln</td><td>0-0</td><td>
+                      Mainz 05</td></tr>
+                  <tr><td></td><td>2-2</td><td>Hoffenheim</td></tr>
+                </tbody>
+              </table>
+              <ul><li>Sunday: Dortmund v Freiburg (1530 GMT)</li><li><p>Monday: no games.</p></li></ul>
+            </body.content>
+          </body>
+        </nitf>
+        """
+
+    @Test func tablesAreReadRowByRowAndListsItemByItem() throws {
+        let source = SourceFile(path: "results.xml", text: Self.resultsTable)
+        let story = try NITFReader.read(source)
+        #expect(story.blocks.map(\.kind) == [.headline, .paragraph, .table, .table, .table, .table, .table, .list, .paragraph])
+        #expect(story.blocks[2...6].map(\.string) == [
+            "Saturday's results",
+            "Home\tScore\tAway",
+            "Bayern MÃ¼nchen\t3-1\tWerder Bremen",
+            "1. FC Köln\t0-0\tMainz 05",
+            "2-2\tHoffenheim",
+        ])
+        #expect(story.blocks[7].string == "Sunday: Dortmund v Freiburg (1530 GMT)")
+        #expect(story.blocks[8].string == "Monday: no games.")
+        // The mangled name points at its cell in the file.
+        let row = story.blocks[4]
+        let location = source.location(of: row.text.sourceRange.lowerBound)
+        #expect(String(source.lineText(location.line)).contains("<tr><td>Bayern MÃ¼nchen</td>"))
+        XMLFixtures.expectExactMapping(story)
+    }
+
     @Test func blocksPointAtTheirLineAndColumn() throws {
         let source = SourceFile(path: "greece.xml", text: Self.namespaced)
         let story = try NITFReader.read(source)
