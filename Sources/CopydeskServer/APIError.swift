@@ -9,10 +9,14 @@ public struct APIError: HTTPResponseError, Sendable {
     public var code: String
     public var message: String
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    /// Extra headers of the answer (`Allow` on a 405).
+    public var headers: HTTPFields = [:]
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
     }
 
     struct Body: Encodable {
@@ -26,7 +30,9 @@ public struct APIError: HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(error: .init(status: status.code, code: code, message: message))
-        return JSONResponse.make(body, status: status)
+        var response = JSONResponse.make(body, status: status)
+        for field in headers { response.headers.append(field) }
+        return response
     }
 
     static func badRequest(_ code: String, _ message: String) -> APIError { APIError(.badRequest, code, message) }

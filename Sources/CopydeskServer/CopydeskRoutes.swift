@@ -75,6 +75,7 @@ struct CopydeskRoutes {
 
     func normalize(_ request: Request) async throws -> Response {
         let story = try await body.json(StoryRequest.self, from: request)
+        try rejectUnknownStyle(story.style)
         let runner = try story.configure(desk.normalize)
         let bytes = try story.bytes(), path = story.path
         let result = try await desk.check { await runner.process(bytes: bytes, path: path) }
@@ -84,6 +85,7 @@ struct CopydeskRoutes {
 
     func run(_ request: Request) async throws -> Response {
         let story = try await body.json(StoryRequest.self, from: request)
+        try rejectUnknownStyle(story.style)
         guard let name = story.pipeline, !name.isEmpty else {
             throw APIError.badRequest("missing-pipeline", "missing field 'pipeline': one of \(desk.pipelines.keys.sorted().joined(separator: ", "))")
         }
@@ -99,6 +101,7 @@ struct CopydeskRoutes {
 
     func archive(_ request: Request, record: Bool) async throws -> Response {
         let story = try await body.json(StoryRequest.self, from: request)
+        try rejectUnknownStyle(story.style)
         guard let base = record ? desk.archive.record : desk.archive.check else {
             throw APIError(.serviceUnavailable, "archive-unavailable", "the archive \(desk.archive.path) could not be opened: \(desk.archive.error ?? "unknown error")")
         }
@@ -120,6 +123,12 @@ struct CopydeskRoutes {
         let configured = runner
         let result = try await desk.check { await configured.process(bytes: bytes, path: path) }
         return respond(try document(result))
+    }
+
+    /// Endpoints that do not lint still refuse a style the server does not have: a client that
+    /// sends one expects it to mean something.
+    func rejectUnknownStyle(_ style: String?) throws {
+        if style != nil { _ = try desk.style(style) }
     }
 
     func styles() -> Response {

@@ -37,6 +37,13 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
+        } catch let error as HTTPError where error.status == .notFound {
+            if let allowed = DocumentedMethods.byPath[request.uri.path], !allowed.contains(request.method.rawValue) {
+                throw APIError(.methodNotAllowed, "method-not-allowed",
+                               "\(request.method) is not allowed on \(request.uri.path): use \(allowed.joined(separator: " or ")) (see /openapi.json)",
+                               headers: [.allow: allowed.joined(separator: ", ")])
+            }
+            throw APIError(.notFound, "not-found", "no such endpoint: \(request.method) \(request.uri.path) (see /openapi.json)")
         } catch let error as HTTPError {
             let message: String
             switch error.status {
@@ -82,3 +89,13 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Paths served without the token: health probes and the desk page's static files.
 let openPaths: Set<String> = ["/health", "/ready", "/", "/desk.js", "/desk.css"]
+
+/// Methods by path, as openapi.json documents them (a test holds it to the routes): a known path
+/// asked with another method is a 405 with `Allow`, not a 404.
+enum DocumentedMethods {
+    static let byPath: [String: [String]] = {
+        guard let document = try? JSONSerialization.jsonObject(with: Data(PackageResources.openapi_json)) as? [String: Any],
+              let paths = document["paths"] as? [String: [String: Any]] else { return [:] }
+        return paths.mapValues { $0.keys.map { $0.uppercased() }.sorted() }
+    }()
+}

@@ -55,4 +55,17 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains(" passed, 0 failed"), "\(result.output)")
     }
+
+    /// Schemathesis (PyPI) generates requests from /openapi.json — valid, boundary, mutated and
+    /// schema-violating ones, and methods a path does not have — and holds every answer to the
+    /// document: no 5xx, only declared statuses and content types, bodies matching their schemas,
+    /// invalid input refused.
+    @Test func everyRouteAnswersAsOpenAPIJSONSaysUnderSchemathesis() throws {
+        guard Self.python != nil else { return try Self.skipOrFail("COPYDESK_SERVE_PYTHON is not set (schemathesis)") }
+        let server = try ServerProcess([])
+        defer { server.stop() }
+        let result = try runScript("schemathesis_check.py", [server.url.absoluteString])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(" passed, 0 failed"), "\(result.output)")
+    }
 }
