@@ -1,6 +1,7 @@
 import CopydeskCore
 import CopydeskDedup
 import CopydeskPostgres
+import CopydeskTranslate
 import Foundation
 
 /// Opening an archive from what a user wrote (`--store`, a pipeline's `store:`, `COPYDESK_STORE_URL`):
@@ -33,5 +34,19 @@ public enum ArchiveStores {
             throw CopydeskError.input(file: locator, message: "no archive here yet (record stories with `copydesk archive add`)")
         }
         return try SQLiteStore(path: locator, parameters: parameters)
+    }
+
+    /// Opens the translation memory kept in the archive at `locator`: an SQLite archive file, or
+    /// the shared PostgreSQL archive at a `postgres://` URL. Without `create`, an SQLite file must
+    /// exist and a database must already hold a Copydesk archive; nothing is set up.
+    public static func openMemory(_ locator: String, create: Bool) throws -> any TranslationMemoryStore {
+        if StoreLocator.isURL(locator) {
+            guard let scheme = StoreLocator.scheme(of: locator), scheme == "postgres" || scheme == "postgresql" else {
+                throw CopydeskError.configuration(file: StoreLocator.redacted(locator), message:
+                    "the translation memory is kept in an SQLite archive file or a postgres:// archive")
+            }
+            return try PostgresTranslationMemory(url: locator, create: create)
+        }
+        return try TranslationMemory(path: locator, create: create)
     }
 }

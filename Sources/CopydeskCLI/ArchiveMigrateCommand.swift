@@ -7,15 +7,15 @@ import Foundation
 struct ArchiveMigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Copy an SQLite archive's stories into a PostgreSQL archive (resumable, checked by counts).",
+        abstract: "Copy an SQLite archive's stories and translation memory into a PostgreSQL archive (resumable, checked by counts).",
         discussion: """
-            Stories are copied in the order they were recorded, in batches of --batch, each one \
-            transaction that also records how far the copy got; run the same command again after an \
-            interruption and it goes on after the last batch that committed. Stories the target \
-            already has are skipped, so the target may be in use by workers meanwhile. Afterwards \
-            every story of the source is looked up in the target, and the command fails (exit 1) \
-            unless all of them, with their paragraphs, are there. The source file is only read. \
-            The translation memory (tm_ tables) is not copied: it stays in SQLite files this version.
+            Stories, then translation memory pairs, are copied in the order they were recorded, in \
+            batches of --batch, each one transaction that also records how far the copy got; run the \
+            same command again after an interruption and it goes on after the last batch that \
+            committed. Stories and pairs the target already has are skipped, so the target may be in \
+            use by workers meanwhile. Afterwards every story and pair of the source is looked up in \
+            the target, and the command fails (exit 1) unless all of them (stories with their \
+            paragraphs) are there. The source file is only read.
             """)
 
     @Option(help: "The SQLite archive to copy.")
@@ -69,14 +69,41 @@ struct ArchiveMigrateCommand: AsyncParsableCommand {
             paragraphs += counts.paragraphs
             position = last
         }
+        // The translation memory, the same way (its pairs keep their times).
+        let memorySource = try TranslationMemory(path: sourcePath, create: false)
+        let memoryTarget = try PostgresTranslationMemory(store: target)
+        let memoryMarker = "migrated-tm:" + sourcePath
+        let memoryResumeAfter = try await target.progress(marker: memoryMarker) ?? 0
+        var memoryPosition = memoryResumeAfter, pairsCopied = 0, pairsAdded = 0
+        while true {
+            let rows = try memorySource.rows(after: memoryPosition, limit: batch)
+            guard let last = rows.last?.id else { break }
+            pairsAdded += try await memoryTarget.importRows(rows.map(\.row), marker: memoryMarker, progress: last)
+            pairsCopied += rows.count
+            memoryPosition = last
+        }
+        var pairsExpected = 0, pairsFound = 0
+        memoryPosition = 0
+        while true {
+            let rows = try memorySource.rows(after: memoryPosition, limit: 5000)
+            guard let last = rows.last?.id else { break }
+            pairsExpected += rows.count
+            pairsFound += try await memoryTarget.count(rows.map(\.row))
+            memoryPosition = last
+        }
         let seconds = Date().timeIntervalSince(started)
         var line = "\(sourcePath) → \(target.location): \(copied) stor\(copied == 1 ? "y" : "ies") read"
         if resumeAfter > 0 { line += " (resumed after row \(resumeAfter))" }
         line += ", \(added) new to the target, \(copied - added) already there; check: \(found) of \(expected) stories"
-        line += " and \(paragraphs) paragraph records found (\(String(format: "%.1f", seconds)) s)\n"
+        line += " and \(paragraphs) paragraph records found; translation memory: \(pairsCopied) pair\(pairsCopied == 1 ? "" : "s") read"
+        if memoryResumeAfter > 0 { line += " (resumed after row \(memoryResumeAfter))" }
+        line += ", \(pairsAdded) new, check: \(pairsFound) of \(pairsExpected) found (\(String(format: "%.1f", seconds)) s)\n"
         Terminal.writeError(line)
-        guard found == expected, paragraphs == expected else {
-            Terminal.error("\(target.location): the copy is incomplete: \(expected - found) stories or \(expected - paragraphs) paragraph records missing; run the command again")
+        guard found == expected, paragraphs == expected, pairsFound == pairsExpected else {
+            // Something went missing behind the markers: the next run copies everything again
+            // (what the target has is skipped).
+            try await target.clearProgress(markers: [marker, memoryMarker])
+            Terminal.error("\(target.location): the copy is incomplete: \(expected - found) stories, \(expected - paragraphs) paragraph records or \(pairsExpected - pairsFound) translation memory pairs missing; run the command again")
             throw ExitCode(ExitStatus.findings)
         }
         throw ExitCode(ExitStatus.clean)

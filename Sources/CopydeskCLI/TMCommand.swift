@@ -7,8 +7,9 @@ struct TMCommand: AsyncParsableCommand {
         commandName: "tm",
         abstract: "Keep approved translations for reuse: import TMX or XLIFF, add a translated story, describe the memory.",
         discussion: """
-            The translation memory lives in the archive file of the dedup stage (by default the repository's \
-            .copydesk/archive.sqlite, beside .copydesk.yml or in the current folder), or --archive FILE. \
+            The translation memory lives in the archive of the dedup stage (by default the repository's \
+            .copydesk/archive.sqlite, beside .copydesk.yml or in the current folder), or --archive FILE, \
+            or the shared archive on PostgreSQL (--archive postgres://user@host:5432/db). \
             `copydesk translate prepare` looks new source stories up in it.
             """,
         subcommands: [TMImportCommand.self, TMAddCommand.self, TMStatsCommand.self]
@@ -17,7 +18,7 @@ struct TMCommand: AsyncParsableCommand {
 
 /// Where the translation memory is: `--archive`, else the archive of the pipeline's dedup stage.
 struct MemoryOptions: ParsableArguments {
-    @Option(help: "Archive file holding the translation memory; without it, the store of the pipeline's dedup stage.")
+    @Option(help: "Archive holding the translation memory: a file, or postgres://user@host:5432/db; without it, the store of the pipeline's dedup stage.")
     var archive: String?
 
     /// `archive`'s old spelling of the same file, accepted here too.
@@ -27,24 +28,20 @@ struct MemoryOptions: ParsableArguments {
     @Option(help: "Pipeline whose dedup stage's archive is used when --archive is not given.")
     var pipeline: String = "wire-en"
 
-    /// The archive's path, and whether the user named it.
+    /// The archive's path or URL, and whether the user named it.
     func path() throws -> (path: String, explicit: Bool) {
-        if let archive = archive ?? storeAlias { return (ArchiveOptions.absolute(archive), true) }
+        if let archive = archive ?? storeAlias { return (StoreLocator.isURL(archive) ? archive : ArchiveOptions.absolute(archive), true) }
         let options = try ArchiveOptions.parse(["--pipeline", pipeline])
         let loaded = try options.load(mode: .check, keepOnly: [DedupStage.name])
         guard let stage = loaded.stages.first as? DedupStage else {
             throw CopydeskError.configuration(file: pipeline, message: "the pipeline has no dedup stage")
         }
-        if StoreLocator.isURL(stage.storePath) {
-            throw CopydeskError.configuration(file: StoreLocator.redacted(stage.storePath), message:
-                "the translation memory is kept in an SQLite archive file only (not yet on a server store); give --archive FILE")
-        }
         return (stage.storePath, false)
     }
 
     /// Opens (creating if needed) the memory for writing.
-    func openForWriting() throws -> TranslationMemory {
-        try TranslationMemory(path: path().path, create: true)
+    func openForWriting() throws -> any TranslationMemoryStore {
+        try ArchiveStores.openMemory(path().path, create: true)
     }
 }
 
@@ -123,12 +120,12 @@ struct TMImportCommand: AsyncParsableCommand {
         }
         let store = try memory.openForWriting()
         let started = Date()
-        let result = try store.add(entries)
+        let result = try await store.add(entries, now: Date())
         let seconds = Date().timeIntervalSince(started)
         guard !quietness.quiet else { return }
         Terminal.writeError(lines)
         Terminal.writeError("\(result.added) pair\(result.added == 1 ? "" : "s") added, \(result.known) already in the memory"
-            + " (\(store.path); \(Int(Double(entries.count) / max(seconds, 0.001))) units/s)\n")
+            + " (\(store.location); \(Int(Double(entries.count) / max(seconds, 0.001))) units/s)\n")
     }
 
     static func skipped(_ selection: MemoryEntries.Selection) -> String {
@@ -193,10 +190,10 @@ struct TMAddCommand: AsyncParsableCommand {
         let document = try MemoryEntries.align(source: original, target: translation, sourceLanguage: sourceTag, targetLanguage: targetTag)
         let selection = MemoryEntries.from(document, file: source, minimumConfidence: minimumConfidence)
         let store = try memory.openForWriting()
-        let result = try store.add(selection.entries)
+        let result = try await store.add(selection.entries, now: Date())
         var line = "\(source) → \(target) (\(sourceTag) → \(targetTag)): \(selection.entries.count) pair\(selection.entries.count == 1 ? "" : "s") aligned"
         if selection.unaligned > 0 { line += ", \(selection.unaligned) paragraph\(selection.unaligned == 1 ? "" : "s") left out (not a sure one-to-one pair)" }
-        line += "; \(result.added) added, \(result.known) already in the memory (\(store.path))\n"
+        line += "; \(result.added) added, \(result.known) already in the memory (\(store.location))\n"
         if !quietness.quiet { Terminal.writeError(line) }
     }
 }
@@ -208,10 +205,10 @@ struct TMStatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = try memory.path().path
-        let store = try TranslationMemory(path: path, create: false)
-        let stats = try store.stats()
+        let store = try ArchiveStores.openMemory(path, create: false)
+        let stats = try await store.stats()
         let formatter = ISO8601DateFormatter()
-        var out = "translation memory: \(store.path)\n  segments: \(stats.segments)\n"
+        var out = "translation memory: \(store.location)\n  segments: \(stats.segments)\n"
         for (pair, count) in stats.pairs { out += "    \(pair): \(count)\n" }
         if !stats.origins.isEmpty {
             out += "  from: " + stats.origins.map { "\($0.segments) \($0.kind)" }.joined(separator: ", ") + " (\(stats.files) file\(stats.files == 1 ? "" : "s"))\n"

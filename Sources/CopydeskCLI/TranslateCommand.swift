@@ -64,13 +64,13 @@ struct TranslatePrepareCommand: AsyncParsableCommand {
             throw CopydeskError.input(file: source, message: "the story is already in '\(sourceTag)', the language to translate into (give --target-lang, or --source-lang if the guess is wrong)")
         }
         let (path, explicit) = try memory.path()
-        var store: TranslationMemory?
-        if explicit || FileManager.default.fileExists(atPath: path) {
-            store = try TranslationMemory(path: path, create: false)
+        var store: (any TranslationMemoryStore)?
+        if explicit || StoreLocator.isURL(path) || FileManager.default.fileExists(atPath: path) {
+            store = try ArchiveStores.openMemory(path, create: false)
         } else {
             if !quietness.quiet { Terminal.writeError("copydesk: no translation memory at \(path) yet; every paragraph is new\n") }
         }
-        let prepared = try TranslationPreparer(story: story, original: source == "-" ? "stdin" : source, memory: store,
+        let prepared = try await TranslationPreparer(story: story, original: source == "-" ? "stdin" : source, memory: store,
                                                sourceLanguage: sourceTag, targetLanguage: targetLanguage, threshold: threshold)
         let xliff = prepared.xliff(toolVersion: CopydeskCommand.configuration.version)
         if let output {

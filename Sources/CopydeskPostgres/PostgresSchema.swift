@@ -50,6 +50,33 @@ enum PostgresSchema {
             // The lookup index: LSH band keys, exact-text, paragraph and slug keys, all 64 bits.
             "CREATE TABLE copydesk.story_keys (key bigint NOT NULL, story bigint NOT NULL, PRIMARY KEY (key, story))",
         ]),
+        // The translation memory, as the SQLite archive's tm_ tables (`MemoryIndexing` describes
+        // the rows): one row per distinct pair, the fuzzy index of posting keys, word counts.
+        Migration(version: 2, summary: "translation memory: segments, word index, word counts", statements: [
+            """
+            CREATE TABLE copydesk.tm_segments (
+                id bigserial PRIMARY KEY,
+                source_lang text NOT NULL,
+                target_lang text NOT NULL,
+                pair text NOT NULL,
+                source_text text NOT NULL,
+                target_text text NOT NULL,
+                source_key text NOT NULL,
+                key_hash bigint NOT NULL,
+                target_hash bigint NOT NULL,
+                word_count integer NOT NULL,
+                words bytea NOT NULL,
+                origin_kind text NOT NULL,
+                origin text NOT NULL,
+                unit text,
+                created double precision NOT NULL,
+                UNIQUE (source_lang, target_lang, key_hash, target_hash)
+            )
+            """,
+            "CREATE INDEX tm_segments_key ON copydesk.tm_segments (key_hash, pair)",
+            "CREATE TABLE copydesk.tm_words (word bigint NOT NULL, segment bigint NOT NULL, length integer NOT NULL, PRIMARY KEY (word, segment))",
+            "CREATE TABLE copydesk.tm_word_counts (word bigint PRIMARY KEY, segments integer NOT NULL)",
+        ]),
     ]
 
     static var latest: Int { migrations.last!.version }

@@ -244,6 +244,15 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// Forgets the progress recorded under `markers`, so the next migration copies from the start.
+    public func clearProgress(markers: [String]) async throws {
+        try await ready("cannot update the archive")
+        try await operation("cannot update the archive") { client, logger in
+            try await client.query("DELETE FROM copydesk.meta WHERE key = ANY(\(markers)::text[])", logger: logger)
+            return ()
+        }
+    }
+
     /// How many of the given versions (id, text hash) are recorded, and how many of those have
     /// their paragraph row (a migration's check by counts).
     public func count(ids: [String], textHashes: [String]) async throws -> (stories: Int, paragraphs: Int) {
@@ -298,6 +307,23 @@ public final class PostgresStore: Store {
             return nil
         } catch {
             return error
+        }
+    }
+
+    /// `body` in one transaction of a pooled connection, once the schema is ready, as `operation`
+    /// runs it (deadline, retries, errors naming the store). For the translation memory's tables.
+    func transaction<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await ready(doing)
+        return try await operation(doing) { client, logger in
+            try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+        }
+    }
+
+    /// `body` on a pooled connection, once the schema is ready, as `operation` runs it.
+    func connection<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await ready(doing)
+        return try await operation(doing) { client, logger in
+            try await client.withConnection { connection in try await body(connection, logger) }
         }
     }
 

@@ -346,7 +346,7 @@ import Testing
 
     // MARK: Preparing a new version
 
-    @Test func aSecondVersionOfAStoryIsMostlyPreFilled() throws {
+    @Test func aSecondVersionOfAStoryIsMostlyPreFilled() async throws {
         let memory = try TranslationMemory(path: try Self.temporaryArchive())
         func story(_ name: String) throws -> Story {
             let path = Self.examples + "/" + name
@@ -362,7 +362,7 @@ import Testing
         #expect(selection.entries[4].target.hasPrefix("\"We have no reports of material damage"))
         try memory.add(selection.entries)
 
-        let prepared = try TranslationPreparer(story: try story("quake-v2-el.txt"), original: "quake-v2-el.txt", memory: memory,
+        let prepared = try await TranslationPreparer(story: try story("quake-v2-el.txt"), original: "quake-v2-el.txt", memory: memory,
                                                sourceLanguage: "el", targetLanguage: "en", threshold: 75)
         #expect(prepared.units.map(\.status) == [.exact, .exact, .fuzzy(91), .exact, .new, .exact, .exact, .exact])
         #expect(prepared.summary == "8 paragraphs: 6 exact, 1 fuzzy (91%), 1 new")
@@ -386,12 +386,12 @@ import Testing
         #expect(selectionBack.unfinished == 1 && selectionBack.untranslated == 1)
     }
 
-    @Test func theXLIFFEscapesWhatXMLCannotCarryAsIs() throws {
+    @Test func theXLIFFEscapesWhatXMLCannotCarryAsIs() async throws {
         let memory = try TranslationMemory(path: try Self.temporaryArchive())
         let source = "Η «Α&Β» είπε: <όχι> \"τώρα\"\u{1}."
         try memory.add([Self.entry(source, "A&B said: <no> \"now\".")])
         let story = try PlainTextReader.read(SourceFile(path: "s.txt", text: source + "\n\nΆλλη παράγραφος & τέλος.\n"))
-        let prepared = try TranslationPreparer(story: story, original: "a&b <x>.txt", memory: memory, sourceLanguage: "el", targetLanguage: "en", threshold: 75)
+        let prepared = try await TranslationPreparer(story: story, original: "a&b <x>.txt", memory: memory, sourceLanguage: "el", targetLanguage: "en", threshold: 75)
         let xliff = prepared.xliff()
         #expect(xliff.contains("original=\"a&amp;b &lt;x&gt;.txt\""))
         #expect(!xliff.contains("\u{1}"))

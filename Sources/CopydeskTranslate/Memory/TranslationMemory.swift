@@ -42,6 +42,19 @@ public struct MemorySegment: Sendable, Hashable {
     public var unit: String?
     public var created: Date
 
+    public init(id: Int64, sourceLanguage: String, targetLanguage: String, source: String, target: String,
+                originKind: String, origin: String, unit: String?, created: Date) {
+        self.id = id
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.source = source
+        self.target = target
+        self.originKind = originKind
+        self.origin = origin
+        self.unit = unit
+        self.created = created
+    }
+
     /// `memory.tmx#tu12`, `v1-el.txt#paragraph 3`: where the earlier translation came from.
     public var originDescription: String {
         origin + (unit.map { "#" + $0 } ?? "")
@@ -58,19 +71,13 @@ public struct MemoryMatch: Sendable, Hashable {
 
 /// Translation memory in the archive file of the dedup stage (beside the archive's tables, through
 /// the shared `SQLiteFile` layer): approved paragraph pairs, looked up exactly by normalized key
-/// and fuzzily by word edit distance.
+/// and fuzzily by word edit distance (rows and lookup steps: `MemoryIndexing`, shared with the
+/// PostgreSQL memory).
 ///
 /// Tables, all prefixed `tm_` beside the archive's own: `tm_meta` (schema version),
-/// `tm_segments` (one row per distinct pair: languages, both texts, the source key and its
-/// hash, its words' hashes, origin, time), `tm_words` (word of a language pair → segments and
-/// their lengths: the fuzzy index) and `tm_word_counts` (in how many segments of the pair each
-/// word occurs, to pick a paragraph's rarest words).
-///
-/// Fuzzy lookup uses prefix filtering, which loses no match: a paragraph of n words can be at most
-/// d = ⌊(100 − t)·n ÷ t⌋ word edits from any paragraph scoring t% or more, so of its d + 1 rarest
-/// word positions at least one word is shared with every such paragraph. Only the segments
-/// holding one of those words are candidates; the best by shared words (and of a fitting length)
-/// are scored exactly.
+/// `tm_segments` (one row per distinct pair), `tm_words` (posting key → segments and their
+/// lengths: the fuzzy index) and `tm_word_counts` (in how many segments of the pair each word
+/// occurs, to pick a paragraph's rarest words).
 ///
 /// - An import is one transaction (`BEGIN IMMEDIATE`; writers wait for each other through the
 ///   busy timeout), so a killed import leaves the memory as it was, and two imports at once both
@@ -78,12 +85,15 @@ public struct MemoryMatch: Sendable, Hashable {
 /// - The same pair (same languages, same source key, same target text up to whitespace) is kept once.
 /// - A file that is not an SQLite database, a foreign database, a corrupt one or a newer
 ///   memory schema is a `CopydeskError` naming the file; nothing is written to it.
-public final class TranslationMemory: Sendable {
+public final class TranslationMemory: TranslationMemoryStore {
     public static let schemaVersion = 1
+    public typealias ImportResult = MemoryImportResult
+    public typealias Stats = MemoryStats
 
     public let path: String
+    public var location: String { path }
     private let database: DatabaseQueue
-    private let text: MemoryText
+    private let indexing: MemoryIndexing
     /// Whether the tm_ tables exist (a read-only opening of an archive without them finds nothing).
     private let hasTables: Bool
 
@@ -107,7 +117,7 @@ public final class TranslationMemory: Sendable {
         }
         database = try SQLiteFile.open(path, label: "copydesk-tm", busyTimeout: busyTimeout, readonly: !create, doing: "cannot open the translation memory")
         do {
-            text = try MemoryText()
+            indexing = try MemoryIndexing()
         } catch {
             throw CopydeskError.input(file: path, message: "ICU normalization data is unavailable: \(error)")
         }
@@ -179,38 +189,26 @@ public final class TranslationMemory: Sendable {
 
     // MARK: Writing
 
-    public struct ImportResult: Sendable, Hashable {
-        /// Pairs stored.
-        public var added = 0
-        /// Pairs the memory already had (or that came twice in the batch).
-        public var known = 0
-        /// Pairs left out because a side was empty.
-        public var empty = 0
-    }
-
     /// Stores the entries in one transaction: all of them, or (on any error) none.
     @discardableResult
-    public func add(_ entries: [MemoryEntry], now: Date = Date()) throws -> ImportResult {
+    public func add(_ entries: [MemoryEntry], now: Date = Date()) throws -> MemoryImportResult {
         // Everything ICU has to do, before the write lock is taken.
-        struct Prepared { var entry: MemoryEntry; var source: String; var target: String; var key: String; var words: [UInt64] }
-        var prepared: [Prepared] = []
-        prepared.reserveCapacity(entries.count)
-        var result = ImportResult()
-        for entry in entries {
-            let source = MemoryText.collapsingWhitespace(entry.source)
-            let target = MemoryText.collapsingWhitespace(entry.target)
-            let key: String
-            do { key = try text.key(source) } catch { throw CopydeskError.input(file: entry.origin, message: "cannot normalize a source paragraph: \(error)") }
-            guard !key.isEmpty, !target.isEmpty else { result.empty += 1; continue }
-            let words = (try? text.words(ofKey: key)) ?? []
-            prepared.append(Prepared(entry: entry, source: source, target: target, key: key, words: words))
-        }
-        guard !prepared.isEmpty else { return result }
-        let created = now.timeIntervalSince1970
+        let prepared = try indexing.rows(entries, created: { _ in now })
+        return try insert(prepared.rows, result: MemoryImportResult(empty: prepared.empty))
+    }
+
+    /// Copies rows read back from another memory (their own times kept); how many were new.
+    @discardableResult
+    public func insert(_ rows: [MemoryIndexing.Row]) throws -> Int {
+        try insert(rows, result: MemoryImportResult()).added
+    }
+
+    private func insert(_ rows: [MemoryIndexing.Row], result: MemoryImportResult) throws -> MemoryImportResult {
+        guard !rows.isEmpty else { return result }
         return try Self.perform(database, path: path, "cannot update the translation memory") { db in
             var result = result
             // A big import touches many index pages: let them stay in memory (64 MB) meanwhile.
-            if prepared.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
+            if rows.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
             try db.inTransaction(.immediate) {
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tm_segments (source_lang, target_lang, pair, source_text, target_text, source_key, key_hash,
@@ -219,23 +217,17 @@ public final class TranslationMemory: Sendable {
                     ON CONFLICT (source_lang, target_lang, key_hash, target_hash) DO NOTHING
                     """)
                 var postings: [(word: Int64, segment: Int64, length: Int)] = []
-                var counts: [Int64: Int] = [:]
-                for item in prepared {
-                    let sourceLanguage = Self.tag(item.entry.sourceLanguage), targetLanguage = Self.tag(item.entry.targetLanguage)
+                var stored: [MemoryIndexing.Row] = []
+                for row in rows {
                     try insert.execute(arguments: [
-                        sourceLanguage, targetLanguage, Self.pair(sourceLanguage, targetLanguage), item.source, item.target,
-                        item.key, MemoryText.hash(item.key), MemoryText.hash(item.target), item.words.count, Self.blob(item.words),
-                        item.entry.originKind, item.entry.origin, item.entry.unit, created,
+                        row.sourceLanguage, row.targetLanguage, row.pair, row.source, row.target, row.key, row.keyHash,
+                        row.targetHash, row.words.count, row.wordBytes, row.originKind, row.origin, row.unit, row.created,
                     ])
                     guard db.changesCount > 0 else { result.known += 1; continue }
                     result.added += 1
+                    stored.append(row)
                     let segment = db.lastInsertedRowID
-                    let pair = Self.pairHash(Self.pair(sourceLanguage, targetLanguage))
-                    for word in Set(item.words) {
-                        let word = Self.postingKey(word, pair: pair)
-                        postings.append((word, segment, item.words.count))
-                        counts[word, default: 0] += 1
-                    }
+                    for word in row.postings { postings.append((word, segment, row.words.count)) }
                 }
                 // In key order, so the index B-tree is filled page by page instead of at random.
                 postings.sort { $0.word != $1.word ? $0.word < $1.word : $0.segment < $1.segment }
@@ -245,10 +237,30 @@ public final class TranslationMemory: Sendable {
                     INSERT INTO tm_word_counts (word, segments) VALUES (?, ?)
                     ON CONFLICT (word) DO UPDATE SET segments = segments + excluded.segments
                     """)
-                for (word, segments) in counts.sorted(by: { $0.key < $1.key }) { try count.execute(arguments: [word, segments]) }
+                for (word, segments) in MemoryIndexing.wordCounts(stored) { try count.execute(arguments: [word, segments]) }
                 return .commit
             }
             return result
+        }
+    }
+
+    /// Stored pairs after `id`, in the order they were stored, as rows to copy elsewhere
+    /// (`copydesk archive migrate`).
+    public func rows(after id: Int64, limit: Int) throws -> [(id: Int64, row: MemoryIndexing.Row)] {
+        guard hasTables else { return [] }
+        return try Self.read(database, path: path) { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM tm_segments WHERE id > ? ORDER BY id LIMIT ?"), arguments: [id, limit]).map { row in
+                let words = MemoryIndexing.words(try Self.optionalColumn(row, "words") as Data? ?? Data())
+                let pair: String = try Self.column(row, "pair")
+                let pairHash = MemoryIndexing.pairHash(pair)
+                return (try Self.column(row, "id"), MemoryIndexing.Row(
+                    sourceLanguage: try Self.column(row, "source_lang"), targetLanguage: try Self.column(row, "target_lang"), pair: pair,
+                    source: try Self.column(row, "source_text"), target: try Self.column(row, "target_text"),
+                    key: try Self.column(row, "source_key"), keyHash: try Self.column(row, "key_hash"), targetHash: try Self.column(row, "target_hash"),
+                    words: words, originKind: try Self.column(row, "origin_kind"), origin: try Self.column(row, "origin"),
+                    unit: try Self.optionalColumn(row, "unit"), created: try Self.column(row, "created"),
+                    postings: Set(words.map { MemoryIndexing.postingKey($0, pair: pairHash) }).sorted()))
+            }
         }
     }
 
@@ -259,37 +271,24 @@ public final class TranslationMemory: Sendable {
     public func lookup(_ paragraphs: [String], sourceLanguage: String, targetLanguage: String,
                        threshold: Int = 75, candidates: Int = 100) throws -> [MemoryMatch?] {
         guard hasTables else { return paragraphs.map { _ in nil } }
-        let pair = Self.pair(Self.tag(sourceLanguage), Self.tag(targetLanguage))
-        var keys: [(key: String, words: [UInt64])] = []
-        for paragraph in paragraphs {
-            let key = (try? text.key(paragraph)) ?? MemoryText.collapsingWhitespace(paragraph)
-            keys.append((key, (try? text.words(ofKey: key)) ?? []))
-        }
+        let queries = paragraphs.map { indexing.query($0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
         let threshold = min(100, max(1, threshold))
-        let text = self.text
         return try Self.read(database, path: path) { db in
-            try keys.map { item in
-                guard !item.key.isEmpty else { return nil }
-                if let exact = try Self.exact(db, key: item.key, pair: pair) { return MemoryMatch(score: 100, segment: exact) }
-                guard threshold < 100 else { return nil }
-                return try Self.fuzzy(db, text: text, words: item.words, pair: pair, threshold: threshold, limit: candidates)
+            try queries.map { query in
+                guard !query.key.isEmpty else { return nil }
+                let keyed = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM tm_segments WHERE key_hash = ? AND pair = ?"),
+                                             arguments: [query.keyHash, query.pair])
+                if let exact = MemoryIndexing.exact(query, among: try keyed.map { (try Self.segment(from: $0), try Self.column($0, "source_key")) }) {
+                    return exact
+                }
+                return try Self.fuzzy(db, query: query, threshold: threshold, limit: candidates)
             }
         }
     }
 
-    private static func exact(_ db: Database, key: String, pair: String) throws -> MemorySegment? {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM tm_segments WHERE key_hash = ? AND pair = ? ORDER BY created DESC, id DESC
-            """), arguments: [MemoryText.hash(key), pair])
-        for row in rows where try Self.column(row, "source_key") as String == key { return try segment(from: row) }
-        return nil
-    }
-
-    private static func fuzzy(_ db: Database, text: MemoryText, words: [UInt64], pair: String, threshold: Int, limit: Int) throws -> MemoryMatch? {
-        guard !words.isEmpty else { return nil }
-        let pairHash = pairHash(pair)
-        let keys = words.map { postingKey($0, pair: pairHash) }
-        let distinct = Array(Set(keys))
+    private static func fuzzy(_ db: Database, query: MemoryIndexing.Query, threshold: Int, limit: Int) throws -> MemoryMatch? {
+        guard !query.words.isEmpty, threshold < 100 else { return nil }
+        let distinct = Array(Set(query.postings))
         var frequency: [Int64: Int] = [:]
         for chunk in stride(from: 0, to: distinct.count, by: 500) {
             let part = Array(distinct[chunk..<min(chunk + 500, distinct.count)])
@@ -298,47 +297,18 @@ public final class TranslationMemory: Sendable {
                 frequency[try Self.column(row, "word")] = try Self.column(row, "segments") as Int
             }
         }
-        // The d + 1 rarest word positions; a word nobody has counts as rarest (it can match nothing).
-        let positions = keys.sorted { (frequency[$0] ?? 0) < (frequency[$1] ?? 0) }
-        let maximumDistance = MemoryText.maximumDistance(words: words.count, threshold: threshold)
-        let probes = Array(Set(positions.prefix(min(positions.count, maximumDistance + 1)).filter { (frequency[$0] ?? 0) > 0 }))
-        guard !probes.isEmpty else { return nil }
-        let shortest = (threshold * words.count + 99) / 100, longest = (100 * words.count) / threshold
-        // Candidates by shared rare words, from the index alone (it holds each segment's length).
-        var shared: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT segment, length FROM tm_words WHERE word IN (\(placeholders(probes.count)))",
-                                    arguments: StatementArguments(probes)) {
-            let length: Int = try Self.column(row, "length")
-            if length >= shortest && length <= longest { shared[try Self.column(row, "segment") as Int64, default: 0] += 1 }
-        }
-        guard !shared.isEmpty else { return nil }
-        let ids = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(limit).map(\.key)
+        guard let probe = MemoryIndexing.probe(query, threshold: threshold, frequencies: frequency) else { return nil }
+        let postings = try Row.fetchAll(db, sql: "SELECT segment, length FROM tm_words WHERE word IN (\(placeholders(probe.words.count)))",
+                                        arguments: StatementArguments(probe.words))
+            .map { (segment: try Self.column($0, "segment") as Int64, length: try Self.column($0, "length") as Int) }
+        let ids = MemoryIndexing.candidates(postings, probe: probe, limit: limit)
+        guard !ids.isEmpty else { return nil }
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM tm_segments WHERE id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids))
-        var best: MemoryMatch?
-        for row in rows {
-            let candidate = Self.words(try Self.optionalColumn(row, "words") as Data? ?? Data())
-            let score = min(99, MemoryText.score(words, candidate))
-            guard score >= threshold else { continue }
-            let segment = try segment(from: row)
-            if let current = best, current.score > score || (current.score == score && (current.segment.created, current.segment.id) >= (segment.created, segment.id)) { continue }
-            best = MemoryMatch(score: score, segment: segment)
-        }
-        return best
+        let segments = try rows.map { (segment: try segment(from: $0), words: MemoryIndexing.words(try Self.optionalColumn($0, "words") as Data? ?? Data())) }
+        return MemoryIndexing.best(query, among: segments, threshold: threshold)
     }
 
     // MARK: Stats
-
-    public struct Stats: Sendable {
-        public var segments = 0
-        /// Segments per language pair (`el-GR → en`), most first.
-        public var pairs: [(pair: String, segments: Int)] = []
-        /// Segments per origin kind (tmx, xliff, pair).
-        public var origins: [(kind: String, segments: Int)] = []
-        public var files = 0
-        public var indexedWords = 0
-        public var oldest: Date?
-        public var newest: Date?
-    }
 
     public func stats() throws -> Stats {
         guard hasTables else { return Stats() }
@@ -348,7 +318,7 @@ public final class TranslationMemory: Sendable {
             stats.pairs = try Row.fetchAll(db, sql: """
                 SELECT source_lang || ' → ' || target_lang AS pair, COUNT(*) AS n FROM tm_segments GROUP BY source_lang, target_lang ORDER BY n DESC, pair
                 """).map { (try Self.column($0, "pair"), try Self.column($0, "n")) }
-            stats.origins = try Row.fetchAll(db, sql: "SELECT origin_kind, COUNT(*) AS n FROM tm_segments GROUP BY origin_kind ORDER BY n DESC")
+            stats.origins = try Row.fetchAll(db, sql: "SELECT origin_kind, COUNT(*) AS n FROM tm_segments GROUP BY origin_kind ORDER BY n DESC, origin_kind")
                 .map { (try Self.column($0, "origin_kind"), try Self.column($0, "n")) }
             stats.files = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT origin) FROM tm_segments") ?? 0
             stats.indexedWords = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tm_word_counts") ?? 0
@@ -361,37 +331,6 @@ public final class TranslationMemory: Sendable {
     }
 
     // MARK: Helpers
-
-    /// A language tag as stored: trimmed, `_` → `-`, lower-case (BCP 47 tags compare without case).
-    static func tag(_ language: String) -> String {
-        language.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").lowercased()
-    }
-
-    /// The pair lookups match on: primary subtags, so `el-GR → en-US` serves `el → en`.
-    static func pair(_ source: String, _ target: String) -> String {
-        TranslationProfileLoader.primary(source) + ">" + TranslationProfileLoader.primary(target)
-    }
-
-    /// The index key of a word: its hash mixed with the language pair's, so each pair has its
-    /// own postings and word counts.
-    static func postingKey(_ word: UInt64, pair: UInt64) -> Int64 {
-        Int64(bitPattern: XXH64.finish(XXH64.combine(pair, word)))
-    }
-
-    static func pairHash(_ pair: String) -> UInt64 { XXH64.hash(pair) }
-
-    /// Word hashes as stored: 8 bytes each, little-endian.
-    static func blob(_ words: [UInt64]) -> Data {
-        var data = Data(capacity: words.count * 8)
-        for word in words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
-
-    static func words(_ data: Data) -> [UInt64] {
-        data.withUnsafeBytes { raw in
-            stride(from: 0, to: raw.count - 7, by: 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self)) }
-        }
-    }
 
     private static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")

@@ -39,12 +39,14 @@ public struct TranslationPreparer: Sendable {
     public var original: String
 
     /// Looks up every block of `story` with text.
-    public init(story: Story, original: String, memory: TranslationMemory?, sourceLanguage: String, targetLanguage: String,
-                threshold: Int) throws {
+    public init(story: Story, original: String, memory: (any TranslationMemoryStore)?, sourceLanguage: String, targetLanguage: String,
+                threshold: Int) async throws {
         let blocks = story.blocks.filter { !MemoryText.collapsingWhitespace($0.string).isEmpty }
         let texts = blocks.map { MemoryText.collapsingWhitespace($0.string) }
-        let matches = try memory?.lookup(texts, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, threshold: threshold)
-            ?? texts.map { _ in nil }
+        var matches: [MemoryMatch?] = texts.map { _ in nil }
+        if let memory {
+            matches = try await memory.lookup(texts, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, threshold: threshold, candidates: 100)
+        }
         units = zip(blocks, zip(texts, matches)).map { Unit(kind: $0.kind, source: $1.0, match: $1.1) }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
