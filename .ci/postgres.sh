@@ -7,6 +7,21 @@
 #
 # Usable by hand too:  source .ci/postgres.sh; swift test --filter StoreConformance; copydesk_postgres_stop
 
+# One cluster in $COPYDESK_PG_DIR/NAME on a free loopback port, with the database copydesk_test;
+# prints the port.
+copydesk_postgres_cluster() {
+    local name="$1" port run=()
+    [ "$(id -u)" = 0 ] && run=(runuser -u nobody --)
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    "${run[@]}" "$COPYDESK_PG_BIN/initdb" -D "$COPYDESK_PG_DIR/$name" -U copydesk --auth=trust -E UTF8 --no-locale >"$COPYDESK_PG_DIR/$name-initdb.log" 2>&1 \
+        || { cat "$COPYDESK_PG_DIR/$name-initdb.log" >&2; return 1; }
+    "${run[@]}" "$COPYDESK_PG_BIN/pg_ctl" -D "$COPYDESK_PG_DIR/$name" -l "$COPYDESK_PG_DIR/$name.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $COPYDESK_PG_DIR -c max_connections=200 -c fsync=off -c shared_buffers=128MB" start >/dev/null \
+        || { cat "$COPYDESK_PG_DIR/$name.log" >&2; return 1; }
+    "$COPYDESK_PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U copydesk copydesk_test >&2 || return 1
+    echo "$port"
+}
+
 copydesk_postgres_start() {
     local bin
     bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -28,31 +43,31 @@ copydesk_postgres_start() {
         chmod 700 "$COPYDESK_PG_DIR"
         run=(runuser -u nobody --)
     fi
-    local port
-    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-    "${run[@]}" "$bin/initdb" -D "$COPYDESK_PG_DIR/data" -U copydesk --auth=trust -E UTF8 --no-locale >"$COPYDESK_PG_DIR/initdb.log" 2>&1 \
-        || { cat "$COPYDESK_PG_DIR/initdb.log" >&2; return 1; }
-    "${run[@]}" "$bin/pg_ctl" -D "$COPYDESK_PG_DIR/data" -l "$COPYDESK_PG_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $COPYDESK_PG_DIR -c max_connections=200 -c fsync=off -c shared_buffers=128MB" start >/dev/null \
-        || { cat "$COPYDESK_PG_DIR/server.log" >&2; return 1; }
     COPYDESK_PG_BIN="$bin"
+    local port
+    port="$(copydesk_postgres_cluster main)" || return 1
     COPYDESK_PG_PORT="$port"
-    "$bin/createdb" -h 127.0.0.1 -p "$port" -U copydesk copydesk_test
     export COPYDESK_TEST_POSTGRES_URL="postgres://copydesk@127.0.0.1:$port/copydesk_test"
-    # For the restart test: how to stop and start this server.
-    export COPYDESK_TEST_POSTGRES_CTL="${run[*]} $bin/pg_ctl -D $COPYDESK_PG_DIR/data -w -t 60"
+    # A second server for the restart test (SharedArchiveDeskTests), which stops and starts it
+    # while the other tests use the first: how to restart it, and its URL. The log keeps the
+    # server's output off the caller's pipes.
+    port="$(copydesk_postgres_cluster restart)" || return 1
+    export COPYDESK_TEST_POSTGRES_RESTART_URL="postgres://copydesk@127.0.0.1:$port/copydesk_test"
+    export COPYDESK_TEST_POSTGRES_CTL="${run[*]} $bin/pg_ctl -D $COPYDESK_PG_DIR/restart -l $COPYDESK_PG_DIR/restart.log -w -t 60"
     echo "PostgreSQL test server: $COPYDESK_TEST_POSTGRES_URL (data in $COPYDESK_PG_DIR)" >&2
 }
 
 copydesk_postgres_stop() {
     [ -n "${COPYDESK_PG_DIR:-}" ] || return 0
-    if [ -d "$COPYDESK_PG_DIR/data" ]; then
-        local run=()
-        [ "$(id -u)" = 0 ] && run=(runuser -u nobody --)
-        "${run[@]}" "$COPYDESK_PG_BIN/pg_ctl" -D "$COPYDESK_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-    fi
+    local run=() name
+    [ "$(id -u)" = 0 ] && run=(runuser -u nobody --)
+    for name in main restart; do
+        if [ -d "$COPYDESK_PG_DIR/$name" ]; then
+            "${run[@]}" "$COPYDESK_PG_BIN/pg_ctl" -D "$COPYDESK_PG_DIR/$name" -m fast -w stop >/dev/null 2>&1 || true
+        fi
+    done
     rm -rf "$COPYDESK_PG_DIR"
-    unset COPYDESK_PG_DIR COPYDESK_TEST_POSTGRES_URL COPYDESK_TEST_POSTGRES_CTL
+    unset COPYDESK_PG_DIR COPYDESK_TEST_POSTGRES_URL COPYDESK_TEST_POSTGRES_RESTART_URL COPYDESK_TEST_POSTGRES_CTL
 }
 
 copydesk_postgres_start

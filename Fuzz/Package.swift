@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "Copydesk", package: mainPackage)]),
@@ -29,6 +30,7 @@ let package = Package(
         .executableTarget(name: "FuzzServe", dependencies: [
             .product(name: "Copydesk", package: mainPackage), .product(name: "CopydeskServer", package: mainPackage),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

@@ -20,9 +20,8 @@ public final class PostgresStore: Store {
     public var location: String { address.description }
     private let parameters: String?
     private let create: Bool
-    private let client: PostgresClient
+    private let pool: Pool
     private let connectionConfiguration: PostgresConnection.Configuration
-    private let runner: Task<Void, Never>
     private let gate = SchemaGate()
     private let logger = Logger(label: "copydesk.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -64,9 +63,7 @@ public final class PostgresStore: Store {
         }
         direct.options.connectTimeout = .milliseconds(Int64(min(address.timeout, 10) * 1000))
         connectionConfiguration = direct
-        let client = PostgresClient(configuration: configuration)
-        self.client = client
-        runner = Task { await client.run() }
+        pool = Pool(configuration)
     }
 
     /// Opens the store at a `postgres://` URL (password from the environment, see `PostgresLocation`).
@@ -74,10 +71,10 @@ public final class PostgresStore: Store {
         self.init(try PostgresLocation(url: url), parameters: parameters, create: create)
     }
 
-    deinit { runner.cancel() }
+    deinit { pool.close() }
 
     /// Closes the pool's connections (tests, and commands that open a store for a moment).
-    public func close() { runner.cancel() }
+    public func close() { pool.close() }
 
     // MARK: Store
 
@@ -299,11 +296,15 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Why no connection could be had: a direct attempt, whose error says (refused, unknown host…).
+    /// Why no connection could be had: a direct attempt, whose error says (refused, unknown host…),
+    /// itself bounded by the deadline.
     private func probe() async -> (any Error)? {
+        let configuration = connectionConfiguration, logger = self.logger
         do {
-            let connection = try await PostgresConnection.connect(configuration: connectionConfiguration, id: 0, logger: logger)
-            try? await connection.close()
+            try await Deadline.run(seconds: address.timeout) {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                try? await connection.close()
+            }
             return nil
         } catch {
             return error
@@ -330,7 +331,7 @@ public final class PostgresStore: Store {
     /// Runs `body` under the deadline, retrying serialization failures and deadlocks, and turns
     /// errors into one line naming the store and what was being done.
     private func operation<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> T) async throws -> T {
-        let client = self.client, logger = self.logger, timeout = address.timeout
+        let client = pool.client, logger = self.logger, timeout = address.timeout
         var attempt = 0
         while true {
             do {
@@ -338,8 +339,15 @@ public final class PostgresStore: Store {
             } catch {
                 attempt += 1
                 if attempt <= Self.retries, PostgresErrors.isRetryable(error) { continue }
-                if error is Deadline.Exceeded, let reason = await probe() {
-                    throw PostgresErrors.describe(reason, location: location, doing: doing, timeout: timeout)
+                if error is Deadline.Exceeded {
+                    if let reason = await probe() {
+                        throw PostgresErrors.describe(reason, location: location, doing: doing, timeout: timeout)
+                    }
+                    // The server answers a new connection but the pool did not give one in time:
+                    // its connections may be wedged (a restart cut them mid-query). The next
+                    // operation gets a new pool; this one is failed, never retried (it may have
+                    // committed, and is not reported as recorded).
+                    pool.replace(client)
                 }
                 throw PostgresErrors.describe(error, location: location, doing: doing, timeout: timeout)
             }
@@ -473,6 +481,45 @@ struct Batch: Sendable {
         var added = 0
         for try await count in rows.decode(Int64.self) { added = Int(count) }
         return added
+    }
+}
+
+/// The connection pool, replaced whole when it stops giving connections although the server
+/// answers (see `operation`).
+final class Pool: @unchecked Sendable {
+    private let configuration: PostgresClient.Configuration
+    private let lock = NSLock()
+    private var current: PostgresClient
+    private var runner: Task<Void, Never>
+
+    init(_ configuration: PostgresClient.Configuration) {
+        self.configuration = configuration
+        let client = PostgresClient(configuration: configuration)
+        current = client
+        runner = Task { await client.run() }
+    }
+
+    var client: PostgresClient {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    /// A new pool in place of `stale`, unless another caller replaced it already.
+    func replace(_ stale: PostgresClient) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard current === stale else { return }
+        runner.cancel()
+        let client = PostgresClient(configuration: configuration)
+        current = client
+        runner = Task { await client.run() }
+    }
+
+    func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        runner.cancel()
     }
 }
 

@@ -162,7 +162,10 @@ struct ArchiveState: Sendable {
                 return BatchRunner(pipeline: pipeline, mode: .transform, maximumConcurrency: 1, maximumFileSize: options.maximumBodySize)
             }
             logger.info("archive opened", metadata: ["path": "\(path)"])
-            return ArchiveState(path: path, store: store, error: nil, check: runner(.check), record: runner(.record))
+            // Recording checks first, in the same transaction (as an ingest worker does): the answer
+            // says what the story was against the archive before it, and two clients sending one
+            // story at once get one `new` and one `duplicate`.
+            return ArchiveState(path: path, store: store, error: nil, check: runner(.check), record: runner(.checkAndRecord))
         } catch {
             logger.error("archive cannot be opened: readiness fails", metadata: ["path": "\(path)", "error": "\(error)"])
             return ArchiveState(path: path, store: nil, error: "\(error)", check: nil, record: nil)

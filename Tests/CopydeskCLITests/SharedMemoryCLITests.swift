@@ -43,7 +43,9 @@ import Testing
         #expect(stats.status == 0, "\(stats.stderr)")
         #expect(stats.stdout.contains("translation memory: postgres://"))
         #expect(stats.stdout.contains("segments: 14"), "\(stats.stdout)")
-        #expect(stats.stdout == (try CLI.run(["tm", "stats", "--archive", file])).stdout.replacingOccurrences(of: file, with: store))
+        // The same description but for the times (each store was filled at its own moment).
+        func withoutTimes(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix("  oldest") && !$0.hasPrefix("  newest") } }
+        #expect(withoutTimes(stats.stdout) == withoutTimes(try CLI.run(["tm", "stats", "--archive", file]).stdout.replacingOccurrences(of: file, with: store)))
 
         let fromFile = try prepared(file), fromServer = try prepared(store)
         #expect(fromServer.status == 0, "\(fromServer.stderr)")

@@ -88,6 +88,7 @@ import Testing
         #expect(recorded.status == 200)
         let stages = (recorded.object["files"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]]
         #expect((stages?.first?["dedup"] as? [String: Any])?["recorded"] as? Bool == true)
+        #expect(Self.ruleIDs(recorded.object) == ["dedup.new"])
         let again = try await server.json("/v1/archive/check", ["text": first, "name": "resend.txt"])
         let rules = ((again.object["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         #expect(rules == ["dedup.duplicate"])
@@ -96,5 +97,14 @@ import Testing
         let dedup = (((checked.object["files"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]])?.first?["dedup"] as? [String: Any])
         let paragraphs = dedup?["paragraphs"] as? [[String: Any]] ?? []
         #expect(paragraphs.contains { $0["status"] as? String == "new" })
+        // Recording the resend says what it is, and records it too.
+        let resend = try await server.json("/v1/archive/record", ["text": first, "name": "resend.txt"])
+        #expect(Self.ruleIDs(resend.object) == ["dedup.duplicate"])
+        let resendStages = (resend.object["files"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]]
+        #expect((resendStages?.first?["dedup"] as? [String: Any])?["recorded"] as? Bool == true)
+    }
+
+    static func ruleIDs(_ document: [String: Any]) -> [String] {
+        ((document["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
     }
 }

@@ -3,6 +3,7 @@ import CopydeskServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// The server's request decoders through its real routes and middlewares, in process (no
 /// socket): the first input byte picks the route, the second the content type, the rest is the

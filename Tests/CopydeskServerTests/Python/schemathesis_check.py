@@ -11,9 +11,10 @@ schema-valid request can rightly get a 400 or 422 (declared in the document).
 
 usage: schemathesis_check.py BASE_URL   (exit 0 when every check passed)
 """
+import os
 import subprocess
 import sys
-import os
+import tempfile
 
 base = sys.argv[1].rstrip("/")
 schemathesis = os.path.join(os.path.dirname(sys.executable), "schemathesis")
@@ -24,7 +25,9 @@ checks = ",".join([
 ])
 command = [schemathesis, "run", base + "/openapi.json", "--checks", checks, "--max-examples", "25",
            "--seed", "20261207", "--no-color", "--request-timeout", "30", "--suppress-health-check", "all"]
-result = subprocess.run(command, capture_output=True, text=True, timeout=1200)
+# In a folder of its own: schemathesis keeps a .schemathesis/ cache where it runs.
+with tempfile.TemporaryDirectory() as scratch:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1200, cwd=scratch)
 print(result.stdout[-6000:])
 print(result.stderr[-2000:], file=sys.stderr)
 if result.returncode == 0:
