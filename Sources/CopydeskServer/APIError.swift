@@ -15,8 +15,26 @@ public struct APIError: HTTPResponseError, Sendable {
     public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
-        self.message = message
+        self.message = Self.oneLine(message)
         self.headers = headers
+    }
+
+    /// A message is one line, whatever it quotes from the request: control characters (a newline
+    /// in a parameter name, say) are written as escapes.
+    static func oneLine(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return message }
+        var out = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     struct Body: Encodable {

@@ -1,3 +1,5 @@
+import Copydesk
+
 /// application/x-www-form-urlencoded, strictly: `+` is a space, `%XX` a byte, and the decoded
 /// bytes of every name and value must be UTF-8. A repeated name keeps its first value.
 enum FormDecoder {
@@ -24,7 +26,7 @@ enum FormDecoder {
                 let first = bytes.index(after: index)
                 guard bytes.distance(from: first, to: bytes.endIndex) >= 2,
                       let high = hex(bytes[first]), let low = hex(bytes[bytes.index(after: first)]) else {
-                    throw APIError.badRequest("malformed-form", "the \(what) has a '%' not followed by two hex digits" + (field.map { " (in parameter '\($0)')" } ?? ""))
+                    throw APIError.badRequest("malformed-form", "the \(what) has a '%' not followed by two hex digits" + (field.map { " (in parameter '\(QuotedText.bounded($0))')" } ?? ""))
                 }
                 out.append(high << 4 | low)
                 index = bytes.index(first, offsetBy: 2)
@@ -35,7 +37,7 @@ enum FormDecoder {
             index = bytes.index(after: index)
         }
         guard let text = String(validating: out, as: UTF8.self) else {
-            let place = field.map { "parameter '\($0)'" } ?? "a parameter name"
+            let place = field.map { "parameter '\(QuotedText.bounded($0))'" } ?? "a parameter name"
             throw APIError.badRequest("invalid-utf8", "\(place) of the \(what) is not valid UTF-8 once decoded (at byte \(firstInvalidUTF8(out) ?? 0))")
         }
         return text

@@ -15,6 +15,22 @@ import Testing
         #expect(FormDecoder.firstInvalidUTF8([0x41, 0xC3, 0xA9, 0xFF]) == 3)
     }
 
+    /// Found by FuzzServe: a parameter name holding a newline came back inside the message.
+    @Test func anErrorMessageIsOneLineWhateverTheRequestQuotes() throws {
+        let name = "lang\nname: paragraph regex bomb\nextends: ap\nrules:\n  desk.bomb:\n    type:uage"
+        do {
+            _ = try FormDecoder.decode("text=Athens+cafe+owners&" + name.replacingOccurrences(of: " ", with: "+") + "=%6", what: "body")
+            Issue.record("a bad escape was accepted")
+        } catch let error as APIError {
+            #expect(error.code == "malformed-form")
+            #expect(!error.message.contains("\n") && !error.message.contains("\r"), "\(error.message)")
+            #expect(error.message.contains("lang\\nname: paragraph"), "\(error.message)")
+            #expect(error.message.count < 200)
+        }
+        #expect(APIError.oneLine("a\r\nb\tc\u{7}d") == "a\\r\\nb\\tc\\u{7}d")
+        #expect(APIError.oneLine("unknown style 'αβγ'") == "unknown style 'αβγ'")
+    }
+
     @Test func randomFormsAndAnnotationsNeverTrap() {
         var generator = SeededGenerator(seed: 7)
         let alphabet = Array("ab=&%+2F9cé{}[]\":,".utf8) + [0xFF, 0xC3, 0x80]
