@@ -200,6 +200,25 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// One round trip through the pool within `seconds` (at most the store's deadline): what a
+    /// readiness probe asks, so a server whose database is down says so.
+    public func ping(seconds: Double) async throws {
+        let doing = "cannot reach the archive"
+        do {
+            try await Deadline.run(seconds: min(seconds, address.timeout)) { [self] in
+                try await ready(doing)
+                try await operation(doing) { client, logger in
+                    try await client.query("SELECT 1", logger: logger)
+                    return ()
+                }
+            }
+        } catch let error as CopydeskError {
+            throw error
+        } catch {
+            throw PostgresErrors.describe(error, location: location, doing: doing, timeout: seconds)
+        }
+    }
+
     /// Whether a story of this id and text hash is recorded (migration's resume check, tests).
     public func contains(id: String, textHash: String) async throws -> Bool {
         try await ready("cannot read the archive")

@@ -48,7 +48,7 @@ public enum DeskServer {
         router.middlewares.add(TokenMiddleware(token: desk.options.token))
 
         router.get("/health") { _, _ in JSONResponse.make(["status": "ok"]) }
-        router.get("/ready") { _, _ in ready(desk) }
+        router.get("/ready") { _, _ in await ready(desk) }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
@@ -66,8 +66,9 @@ public enum DeskServer {
         Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// 200 when every part a request may need is there; 503 naming what is not (the archive).
-    static func ready(_ desk: Desk) -> Response {
+    /// 200 when every part a request may need is there; 503 naming what is not (the archive: a
+    /// file that cannot be opened, or a PostgreSQL archive that does not answer within 2 s).
+    static func ready(_ desk: Desk) async -> Response {
         struct Readiness: Encodable {
             struct Archive: Encodable { var path: String; var open: Bool; var error: String? }
             var status: String
@@ -75,9 +76,12 @@ public enum DeskServer {
             var styles: [String]
         }
         let archive = desk.archive
-        let body = Readiness(status: archive.store == nil ? "unavailable" : "ready",
-                             archive: .init(path: archive.path, open: archive.store != nil, error: archive.error),
+        var open = archive.store != nil, error = archive.error
+        if let shared = archive.store as? PostgresStore {
+            do { try await shared.ping(seconds: 2) } catch let failure { open = false; error = "\(failure)" }
+        }
+        let body = Readiness(status: open ? "ready" : "unavailable", archive: .init(path: StoreLocator.redacted(archive.path), open: open, error: error),
                              styles: desk.styles.keys.sorted())
-        return JSONResponse.make(body, status: archive.store == nil ? .serviceUnavailable : .ok)
+        return JSONResponse.make(body, status: open ? .ok : .serviceUnavailable)
     }
 }

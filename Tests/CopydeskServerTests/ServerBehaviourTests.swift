@@ -77,6 +77,20 @@ import Testing
         #expect(try await guarded.request("/metrics").status == 401)
     }
 
+    /// A shared archive is connected on first use, so readiness asks the database each time.
+    @Test func readinessFailsWhileThePostgreSQLArchiveDoesNotAnswer() async throws {
+        let server = try ServerProcess([], store: "postgres://copydesk:secret@127.0.0.1:9/wire?timeout=2")
+        defer { server.stop() }
+        let ready = try await server.request("/ready")
+        #expect(ready.status == 503)
+        let archive = ready.object["archive"] as? [String: Any]
+        #expect(archive?["open"] as? Bool == false)
+        let error = archive?["error"] as? String ?? ""
+        #expect(error.contains("127.0.0.1:9/wire") && error.contains("cannot reach the archive"), "\(error)")
+        #expect(!ready.text.contains("secret"))
+        #expect(try await server.request("/health").status == 200)
+    }
+
     @Test func readinessFailsWhenTheArchiveCannotBeOpened() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-not-an-archive-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
