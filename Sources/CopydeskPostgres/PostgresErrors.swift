@@ -11,6 +11,16 @@ enum PostgresErrors {
         return state == "40001" || state == "40P01"
     }
 
+    /// A transaction that failed on a lost connection before its COMMIT was sent (the pool may
+    /// hand out a connection the server already cut, as after a restart): nothing of it can have
+    /// been committed, so running it again is safe. A lost COMMIT is not retried (it may have
+    /// committed); neither is an autocommit statement (not a transaction error).
+    static func isLostBeforeCommit(_ error: any Error) -> Bool {
+        guard let transaction = error as? PostgresTransactionError, transaction.commitError == nil,
+              let inner = (transaction.beginError ?? transaction.closureError) as? PSQLError else { return false }
+        return inner.code == .serverClosedConnection || inner.code == .clientClosedConnection
+    }
+
     static func describe(_ error: any Error, location: String, doing: String, timeout: Double) -> any Error {
         if let error = error as? CopydeskError { return error }
         if let transaction = error as? PostgresTransactionError {

@@ -357,7 +357,7 @@ public final class PostgresStore: Store {
                 return try await Deadline.run(seconds: timeout) { try await body(client, logger) }
             } catch {
                 attempt += 1
-                if attempt <= Self.retries, PostgresErrors.isRetryable(error) { continue }
+                if attempt <= Self.retries, PostgresErrors.isRetryable(error) || PostgresErrors.isLostBeforeCommit(error) { continue }
                 if error is Deadline.Exceeded {
                     if let reason = await probe() {
                         throw PostgresErrors.describe(reason, location: location, doing: doing, timeout: timeout)
