@@ -45,7 +45,7 @@ public final class PostgresTranslationMemory: TranslationMemoryStore {
 
     @discardableResult
     public func add(_ entries: [MemoryEntry], now: Date) async throws -> MemoryImportResult {
-        let prepared = try indexing.rows(entries, created: { _ in now })
+        let prepared = try indexing.rows(entries, created: now)
         var result = MemoryImportResult(empty: prepared.empty)
         let rows = Self.distinct(prepared.rows)
         result.known = prepared.rows.count - rows.count

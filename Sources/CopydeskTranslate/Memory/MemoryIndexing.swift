@@ -54,11 +54,11 @@ public struct MemoryIndexing: Sendable {
 
     /// The entries as rows, normalized and hashed before any store is touched (so no lock is held
     /// while ICU works); entries with an empty side are counted, not returned.
-    public func rows(_ entries: [MemoryEntry], created: (Int) -> Date) throws -> (rows: [Row], empty: Int) {
+    public func rows(_ entries: [MemoryEntry], created: Date) throws -> (rows: [Row], empty: Int) {
         var rows: [Row] = []
         rows.reserveCapacity(entries.count)
         var empty = 0
-        for (index, entry) in entries.enumerated() {
+        for entry in entries {
             let source = MemoryText.collapsingWhitespace(entry.source)
             let target = MemoryText.collapsingWhitespace(entry.target)
             let key: String
@@ -71,7 +71,7 @@ public struct MemoryIndexing: Sendable {
             rows.append(Row(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, pair: pair, source: source, target: target,
                             key: key, keyHash: MemoryText.hash(key), targetHash: MemoryText.hash(target), words: words,
                             originKind: entry.originKind, origin: entry.origin, unit: entry.unit,
-                            created: created(index).timeIntervalSince1970,
+                            created: created.timeIntervalSince1970,
                             postings: Set(words.map { Self.postingKey($0, pair: pairHash) }).sorted()))
         }
         return (rows, empty)

@@ -193,7 +193,7 @@ public final class TranslationMemory: TranslationMemoryStore {
     @discardableResult
     public func add(_ entries: [MemoryEntry], now: Date = Date()) throws -> MemoryImportResult {
         // Everything ICU has to do, before the write lock is taken.
-        let prepared = try indexing.rows(entries, created: { _ in now })
+        let prepared = try indexing.rows(entries, created: now)
         return try insert(prepared.rows, result: MemoryImportResult(empty: prepared.empty))
     }
 
